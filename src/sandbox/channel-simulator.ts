@@ -1,0 +1,266 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import {
+  familyOf,
+  md5Hex,
+  type ChannelPayloads,
+  type PayChannel,
+} from '../wire/index.js';
+import type { BillRow, RefundRow } from './store.js';
+
+/**
+ * What each payment channel would hand back, in its real formats: app SDK parameters,
+ * QR strings, auto-submitting forms and redirect URLs. Web channels' forms and URLs point
+ * at the sandbox's checkout page, where a person presses "pay" or "fail".
+ */
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const digits = (count: number) => Array.from({ length: count }, () => randomInt(10)).join('');
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** yyyyMMddHHmmss in China time. */
+const chinaStamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+
+// Merchant-side ids a channel would show; stable per app so a client sees one merchant.
+const wxAppIdOf = (appId: string) => `wx${md5Hex(`wx${appId}`).slice(0, 16)}`;
+const wxMchIdOf = (appId: string) => `1${parseInt(md5Hex(`mch${appId}`).slice(0, 8), 16).toString().padStart(9, '0').slice(0, 9)}`;
+const aliPartnerOf = (appId: string) => `2088${parseInt(md5Hex(`ali${appId}`).slice(0, 10), 16).toString().padStart(12, '0').slice(0, 12)}`;
+
+export interface CheckoutLinks {
+  /** The sandbox checkout page for this bill (absolute). */
+  checkoutUrl: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** An auto-submitting form, the way Alipay, UnionPay, JD and Kuaiqian hand them out. */
+function autoSubmitForm(action: string, fields: Record<string, string>): string {
+  const inputs = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}"/>`)
+    .join('');
+  return (
+    `<form id="bcsubmit" name="bcsubmit" action="${escapeHtml(action)}" method="POST">${inputs}` +
+    `<input type="submit" value="submit" style="display:none"/></form>` +
+    `<script>document.forms['bcsubmit'].submit();</script>`
+  );
+}
+
+function wxSignedParams(bill: BillRow, now: number) {
+  const prepayId = `wx${chinaStamp(now)}${hex(10)}`;
+  const nonceStr = hex(16);
+  const timestamp = String(now);
+  const paySign = md5Hex(`appid=${wxAppIdOf(bill.app_id)}&noncestr=${nonceStr}&prepayid=${prepayId}&timestamp=${timestamp}`).toUpperCase();
+  return { prepayId, nonceStr, timestamp, paySign };
+}
+
+/** The channel fields of a successful `POST /bill` answer. */
+export function channelPayload<C extends PayChannel>(
+  channel: C,
+  bill: BillRow,
+  links: CheckoutLinks,
+  now: number,
+): ChannelPayloads[C];
+export function channelPayload(channel: PayChannel, bill: BillRow, links: CheckoutLinks, now: number): object {
+  const url = links.checkoutUrl;
+  const extra = JSON.parse(bill.extra) as Record<string, string>;
+  switch (channel) {
+    case 'WX_APP': {
+      const wx = wxSignedParams(bill, now);
+      return {
+        app_id: wxAppIdOf(bill.app_id),
+        partner_id: wxMchIdOf(bill.app_id),
+        package: 'Sign=WXPay',
+        nonce_str: wx.nonceStr,
+        timestamp: wx.timestamp,
+        pay_sign: wx.paySign,
+        prepay_id: wx.prepayId,
+      };
+    }
+    case 'WX_NATIVE':
+      return { code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}` };
+    case 'WX_JSAPI': {
+      const wx = wxSignedParams(bill, now);
+      return {
+        app_id: wxAppIdOf(bill.app_id),
+        package: `prepay_id=${wx.prepayId}`,
+        nonce_str: wx.nonceStr,
+        timestamp: wx.timestamp,
+        pay_sign: wx.paySign,
+        sign_type: 'MD5',
+      };
+    }
+    case 'ALI_APP': {
+      const biz = JSON.stringify({ out_trade_no: bill.bill_no, total_amount: yuan(bill.total_fee), subject: bill.title, product_code: 'QUICK_MSECURITY_PAY' });
+      const params = new URLSearchParams({
+        app_id: aliPartnerOf(bill.app_id).replace(/^2088/, '2016'),
+        biz_content: biz,
+        charset: 'utf-8',
+        method: 'alipay.trade.app.pay',
+        sign_type: 'RSA2',
+        timestamp: new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+        version: '1.0',
+      });
+      params.set('sign', randomBytes(256).toString('base64'));
+      return { order_string: params.toString() };
+    }
+    case 'ALI_WEB':
+    case 'ALI_WAP':
+    case 'ALI_QRCODE': {
+      const fields: Record<string, string> = {
+        _input_charset: 'utf-8',
+        out_trade_no: bill.bill_no,
+        partner: aliPartnerOf(bill.app_id),
+        payment_type: '1',
+        service: channel === 'ALI_WAP' ? 'alipay.wap.create.direct.pay.by.user' : 'create_direct_pay_by_user',
+        subject: bill.title,
+        total_fee: yuan(bill.total_fee),
+        sign_type: 'MD5',
+        sign: hex(16),
+      };
+      if (extra.return_url) fields.return_url = extra.return_url;
+      if (extra.show_url) fields.show_url = extra.show_url;
+      if (extra.qr_pay_mode) fields.qr_pay_mode = extra.qr_pay_mode;
+      return { html: autoSubmitForm(url, fields), url: `${url}?${new URLSearchParams(fields)}` };
+    }
+    case 'ALI_OFFLINE_QRCODE':
+      return { qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}` };
+    case 'UN_APP':
+      return { tn: `${chinaStamp(now)}${digits(7)}` };
+    case 'UN_WEB':
+      return {
+        html: autoSubmitForm(url, {
+          version: '5.0.0',
+          encoding: 'UTF-8',
+          txnType: '01',
+          merId: `777290058${digits(6)}`,
+          orderId: bill.bill_no,
+          txnTime: chinaStamp(now),
+          txnAmt: String(bill.total_fee),
+          currencyCode: '156',
+          frontUrl: extra.return_url ?? '',
+          signature: randomBytes(128).toString('base64'),
+        }),
+      };
+    case 'JD_WAP':
+    case 'JD_WEB':
+      return {
+        html: autoSubmitForm(url, {
+          version: 'V2.0',
+          merchant: digits(9),
+          tradeNum: bill.bill_no,
+          tradeName: bill.title,
+          tradeTime: chinaStamp(now),
+          amount: String(bill.total_fee),
+          currency: 'CNY',
+          callbackUrl: extra.return_url ?? '',
+          sign: randomBytes(128).toString('base64'),
+        }),
+      };
+    case 'KUAIQIAN_WAP':
+    case 'KUAIQIAN_WEB':
+      return {
+        html: autoSubmitForm(url, {
+          inputCharset: '1',
+          version: channel === 'KUAIQIAN_WAP' ? 'mobile1.0' : 'v2.0',
+          merchantAcctId: `1001${digits(9)}01`,
+          orderId: bill.bill_no,
+          orderAmount: String(bill.total_fee),
+          orderTime: chinaStamp(now),
+          productName: bill.title,
+          signType: '4',
+          signMsg: randomBytes(128).toString('base64'),
+        }),
+      };
+    case 'YEE_WAP':
+    case 'YEE_WEB':
+    case 'BD_WAP':
+    case 'BD_WEB': {
+      const query = new URLSearchParams({ order_no: bill.bill_no, amount: String(bill.total_fee), sign: hex(16) });
+      return { url: `${url}?${query}` };
+    }
+    case 'BD_APP':
+      return {
+        orderInfo: new URLSearchParams({
+          currency: '1',
+          extra: '',
+          goods_name: bill.title,
+          input_charset: '1',
+          order_create_time: chinaStamp(now),
+          order_no: bill.bill_no,
+          pay_type: '2',
+          service_code: '1',
+          sign_method: '1',
+          sp_no: digits(10),
+          total_amount: String(bill.total_fee),
+          version: '2',
+          sign: hex(16),
+        }).toString(),
+      };
+    case 'PAYPAL_SANDBOX':
+    case 'PAYPAL_LIVE':
+    case 'YEE_NOBANKCARD':
+      return {};
+  }
+}
+
+/** The channel's own transaction number for a paid bill, in that channel's format. */
+export function channelTradeNo(channel: PayChannel, now: number): string {
+  switch (familyOf(channel)) {
+    case 'WX':
+      return `4200001${digits(3)}${chinaStamp(now).slice(0, 8)}${digits(10)}`;
+    case 'ALI':
+      return `${chinaStamp(now).slice(0, 8)}2200141${digits(13)}`;
+    case 'UN':
+      return `${chinaStamp(now)}${digits(7)}`;
+    case 'PAYPAL':
+      return `PAY-${hex(12).toUpperCase()}`;
+    default:
+      return `${chinaStamp(now)}${digits(10)}`;
+  }
+}
+
+/** The channel's payment notification, as `message_detail` carries it. */
+export function payNotification(bill: BillRow, tradeNo: string, now: number): Record<string, unknown> {
+  switch (familyOf(bill.channel)) {
+    case 'WX':
+      return {
+        appid: wxAppIdOf(bill.app_id),
+        mch_id: wxMchIdOf(bill.app_id),
+        transaction_id: tradeNo,
+        out_trade_no: bill.bill_no,
+        total_fee: bill.total_fee,
+        openid: (JSON.parse(bill.extra) as Record<string, string>).openid ?? `o${randomBytes(21).toString('base64url').slice(0, 27)}`,
+        result_code: 'SUCCESS',
+        trade_type: { WX_APP: 'APP', WX_NATIVE: 'NATIVE', WX_JSAPI: 'JSAPI' }[bill.channel as 'WX_APP'] ?? 'APP',
+        time_end: chinaStamp(now),
+        bank_type: 'CFT',
+        fee_type: 'CNY',
+      };
+    case 'ALI':
+      return {
+        trade_no: tradeNo,
+        out_trade_no: bill.bill_no,
+        trade_status: 'TRADE_SUCCESS',
+        total_fee: yuan(bill.total_fee),
+        seller_id: aliPartnerOf(bill.app_id),
+        buyer_email: 'sandbox-buyer@example.com',
+        gmt_payment: new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+      };
+    case 'UN':
+      return { queryId: tradeNo, orderId: bill.bill_no, txnAmt: String(bill.total_fee), respCode: '00', respMsg: 'success' };
+    default:
+      return { trade_no: tradeNo, out_trade_no: bill.bill_no, total_fee: bill.total_fee, status: 'SUCCESS' };
+  }
+}
+
+/** The channel's refund notification. */
+export function refundNotification(bill: Pick<BillRow, 'bill_no' | 'trade_no'>, refund: Pick<RefundRow, 'refund_no' | 'refund_fee'>, success: boolean) {
+  return {
+    refund_id: `50000${digits(23)}`,
+    out_refund_no: refund.refund_no,
+    out_trade_no: bill.bill_no,
+    transaction_id: bill.trade_no,
+    refund_fee: refund.refund_fee,
+    refund_status: success ? 'SUCCESS' : 'FAIL',
+  };
+}

@@ -1,0 +1,21 @@
+import { DEFAULT_DEV_APP } from './apps.js';
+import { sandboxOptionsFromEnv } from './runtime.js';
+import { startSandbox } from './server.js';
+
+/** `npm run sandbox`: the BeeCloud sandbox alone on SANDBOX_HOST:SANDBOX_PORT. */
+const options = sandboxOptionsFromEnv(process.env);
+const sandbox = await startSandbox({
+  ...options,
+  port: Number(process.env.SANDBOX_PORT || 8080),
+  host: process.env.SANDBOX_HOST || '127.0.0.1',
+});
+const apps = [...sandbox.runtime.apps.keys()]
+  .map((id) => (id === DEFAULT_DEV_APP.appId ? `${id} (the development app)` : id))
+  .join(', ');
+console.log(`BeeCloud sandbox listening on ${sandbox.url}; apps: ${apps}; state: ${options.dbFile ?? 'in memory'}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void sandbox.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,85 @@
+import { appsFromEnv, devApp, type SandboxApp } from './apps.js';
+import { VirtualClock } from './clock.js';
+import { FaultInjector } from './faults.js';
+import { Lifecycle } from './lifecycle.js';
+import { SandboxStore } from './store.js';
+import { WebhookSender } from './webhook-sender.js';
+
+export interface SandboxOptions {
+  /** Default: the development app only. */
+  apps?: SandboxApp[];
+  /** SQLite file; in memory when absent. */
+  dbFile?: string;
+  /** How far `timestamp` may be from the wall clock; default 5 minutes. */
+  timestampToleranceMs?: number;
+  /** How long after creation a bill can be refunded; default 365 days. */
+  refundWindowDays?: number;
+  /** Divides the webhook retry schedule (2 s … 2^17 s); default 1. */
+  webhookSpeedup?: number;
+  /** One delivery's time limit; default 10 s. */
+  webhookTimeoutMs?: number;
+  /** The address put into checkout links; default: the Host the client used. */
+  publicUrl?: string;
+  /** Receives one line per request; never a body, a query string or a secret. Default: stdout. */
+  log?: (line: string) => void;
+}
+
+/** The sandbox's parts, wired together. The HTTP layer (server.ts) serves it. */
+export interface SandboxRuntime {
+  apps: ReadonlyMap<string, SandboxApp>;
+  store: SandboxStore;
+  clock: VirtualClock;
+  lifecycle: Lifecycle;
+  webhooks: WebhookSender;
+  faults: FaultInjector;
+  timestampToleranceMs: number;
+  publicUrl?: string;
+  log: (line: string) => void;
+}
+
+export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
+  const apps = new Map((options.apps ?? [devApp()]).map((app) => [app.appId, app]));
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const store = new SandboxStore(options.dbFile);
+  const clock = new VirtualClock();
+  const webhooks = new WebhookSender(store, {
+    speedup: options.webhookSpeedup ?? 1,
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    onAttempt: (event, outcome) =>
+      log(`webhook ${event.transaction_type} ${event.transaction_id} attempt ${event.attempts + 1}: ${outcome}`),
+  });
+  const lifecycle = new Lifecycle(store, clock, webhooks, apps, {
+    refundWindowMs: (options.refundWindowDays ?? 365) * 86_400_000,
+  });
+  webhooks.start();
+  return {
+    apps,
+    store,
+    clock,
+    lifecycle,
+    webhooks,
+    faults: new FaultInjector(),
+    timestampToleranceMs: options.timestampToleranceMs ?? 300_000,
+    publicUrl: options.publicUrl,
+    log,
+  };
+}
+
+/** Sandbox options from `SANDBOX_*` environment variables (see the README). */
+export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
+  const number = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
+    return parsed;
+  };
+  return {
+    apps: appsFromEnv(env),
+    dbFile: env.SANDBOX_DB_FILE || undefined,
+    timestampToleranceMs: number('SANDBOX_TIMESTAMP_TOLERANCE_MS'),
+    refundWindowDays: number('SANDBOX_REFUND_WINDOW_DAYS'),
+    webhookSpeedup: number('SANDBOX_WEBHOOK_SPEEDUP'),
+    publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
+  };
+}

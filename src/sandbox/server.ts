@@ -1,0 +1,202 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ENDPOINTS, decodePara, type EndpointName, type Envelope, type SigningSecret } from '../wire/index.js';
+import { authenticate } from './auth.js';
+import { createBillHandler } from './bill.handler.js';
+import { controlHandler } from './control.handler.js';
+import type { HandlerContext } from './handler-context.js';
+import type { Params } from './params.js';
+import {
+  billByIdHandler,
+  billsCountHandler,
+  billsHandler,
+  refundByIdHandler,
+  refundsCountHandler,
+  refundsHandler,
+} from './query.handler.js';
+import { createRefundHandler, refundStatusHandler, reviewRefundsHandler } from './refund.handler.js';
+import { createRuntime, type SandboxOptions, type SandboxRuntime } from './runtime.js';
+import { SandboxError } from './sandbox-error.js';
+
+/** BeeCloud refuses bodies over 1 MiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+type RestHandler = (ctx: HandlerContext, params: Params, id: string) => Envelope;
+
+const REST_HANDLERS: Record<EndpointName, RestHandler> = {
+  createBill: createBillHandler,
+  createRefund: createRefundHandler,
+  reviewRefunds: reviewRefundsHandler,
+  bills: billsHandler,
+  billsCount: billsCountHandler,
+  refunds: refundsHandler,
+  refundsCount: refundsCountHandler,
+  refundStatus: refundStatusHandler,
+  refundById: refundByIdHandler,
+  billById: billByIdHandler,
+};
+
+/** Routes in ENDPOINTS order, so `/refund/status` is tried before `/refund/{id}`. */
+const REST_ROUTES = Object.entries(ENDPOINTS).map(([name, endpoint]) => ({
+  method: endpoint.method as string,
+  secret: endpoint.secret as SigningSecret,
+  handler: REST_HANDLERS[name as EndpointName],
+  pattern: new RegExp(`^${endpoint.path.replace('{id}', '([^/]+)')}/?$`),
+}));
+
+export interface SandboxServer {
+  url: string;
+  port: number;
+  runtime: SandboxRuntime;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox on `host:port` (port 0 picks a free one). */
+export async function startSandbox(
+  options: SandboxOptions & { port?: number; host?: string } = {},
+): Promise<SandboxServer> {
+  const runtime = createRuntime(options);
+  const stalls = new Set<NodeJS.Timeout>();
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    void handleRequest(runtime, stalls, req, res);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    runtime,
+    server,
+    async close() {
+      stalls.forEach(clearTimeout);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await runtime.webhooks.close();
+      runtime.store.close();
+    },
+  };
+}
+
+async function handleRequest(
+  rt: SandboxRuntime,
+  stalls: Set<NodeJS.Timeout>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const started = performance.now();
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  let resultMsg = '-';
+  res.on('finish', () =>
+    rt.log(`${new Date().toISOString()} ${method} ${url.pathname} ${res.statusCode} ${resultMsg} ${(performance.now() - started).toFixed(1)}ms`),
+  );
+  try {
+    if (url.pathname.startsWith('/_sandbox/')) {
+      const segments = url.pathname.slice('/_sandbox/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+      const body = method === 'GET' ? {} : await readParams(req);
+      const answer = controlHandler(rt, { method, segments, query: url.searchParams, body });
+      if (!answer) throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
+      if ('html' in answer) return sendHtml(res, answer.status ?? 200, answer.html);
+      resultMsg = 'OK';
+      return sendJson(res, 200, answer.json);
+    }
+    const route = REST_ROUTES.find((r) => r.pattern.test(url.pathname) && r.method === method);
+    if (!route) {
+      const other = REST_ROUTES.some((r) => r.pattern.test(url.pathname));
+      throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, other ? 405 : 404);
+    }
+    const fault = rt.faults.take(method, url.pathname);
+    if (fault?.kind === 'reset') return void req.socket.destroy();
+    if (fault?.kind === 'stall') {
+      await new Promise<void>((resolve) => stalls.add(setTimeout(resolve, fault.delay_ms)));
+    }
+    if (fault?.kind === 'http_500') throw new SandboxError('RUNTIME_ERROR', 'internal server error', 500);
+    let params: Params;
+    if (method === 'GET') {
+      const para = decodePara(url.search.slice(1));
+      if (para.kind === 'missing') throw new SandboxError('MISS_PARAM', 'para is required');
+      if (para.kind === 'invalid') throw new SandboxError('PARAM_INVALID', para.reason);
+      params = para.params;
+    } else {
+      params = await readParams(req, true);
+    }
+    const app = authenticate(params, route.secret, rt.apps, rt.timestampToleranceMs);
+    if (fault?.kind === 'channel_error') throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
+    if (fault?.kind === 'runtime_error') throw new Error('injected runtime failure');
+    const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
+    const baseUrl = rt.publicUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
+    const answer = route.handler({ app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl }, params, id);
+    resultMsg = answer.result_msg;
+    sendJson(res, 200, answer);
+  } catch (error) {
+    const refusal =
+      error instanceof SandboxError ? error : new SandboxError('RUNTIME_ERROR', 'internal error; the request was not completed');
+    if (!(error instanceof SandboxError)) rt.log(`internal error on ${method} ${url.pathname}: ${(error as Error).message}`);
+    resultMsg = refusal.resultMsg;
+    if (!res.headersSent && !res.destroyed) sendJson(res, refusal.httpStatus, refusal.toEnvelope());
+  }
+}
+
+/**
+ * A request body as parameters: JSON (the REST API; `jsonOnly`) or, for the sandbox's
+ * forms, url-encoded.
+ */
+async function readParams(req: IncomingMessage, jsonOnly = false): Promise<Params> {
+  const text = (await readBody(req)).toString('utf8');
+  if (!jsonOnly && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  if (text.trim() === '' && !jsonOnly) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SandboxError('PARAM_INVALID', 'the body is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new SandboxError('PARAM_INVALID', 'the body must be a JSON object');
+  }
+  return parsed as Params;
+}
+
+/**
+ * Reads at most MAX_BODY_BYTES. A larger body is refused with 413; the rest of it is read
+ * and dropped (up to DRAIN_LIMIT) so that the client, still sending, gets to read the
+ * answer; a body beyond even that has its connection cut.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) req.socket.destroy();
+    });
+    req.on('end', () =>
+      size > MAX_BODY_BYTES
+        ? reject(new SandboxError('PARAM_INVALID', `the body exceeds ${MAX_BODY_BYTES} bytes`, 413))
+        : resolve(Buffer.concat(chunks)),
+    );
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.end(html);
+}

@@ -1,0 +1,8 @@
+/** The three fields that authenticate every call. */
+export interface AppAuth {
+  app_id: string;
+  /** Milliseconds since the epoch, a JSON integer of at most 13 digits. */
+  timestamp: number;
+  /** `md5(app_id + timestamp + secret)`, 32 hex characters, case-insensitive. */
+  app_sign: string;
+}

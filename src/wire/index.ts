@@ -1,0 +1,12 @@
+/** The BeeCloud REST v2 contract, shared by the upstream client and the sandbox. */
+export * from './auth.wire.js';
+export * from './bill.wire.js';
+export * from './channels.js';
+export * from './endpoints.js';
+export * from './para.js';
+export * from './query.wire.js';
+export * from './refund.wire.js';
+export * from './result-codes.js';
+export * from './signature.js';
+export * from './webhook.wire.js';
+export * from './rules.js';
