@@ -45,7 +45,8 @@ export function appFromConfig(entry: AppConfigEntry, where: string): SandboxApp 
     throw problem(`app_id must be a UUID, got ${JSON.stringify(entry?.app_id)}`);
   }
   for (const key of ['app_secret', 'master_secret'] as const) {
-    if (typeof entry[key] !== 'string' || entry[key].length === 0) throw problem(`${key} must be a non-empty string`);
+    if (typeof entry[key] !== 'string' || entry[key].length === 0)
+      throw problem(`${key} must be a non-empty string`);
   }
   return {
     appId: entry.app_id.toLowerCase(),

@@ -17,8 +17,14 @@ export function authenticate(
 ): SandboxApp {
   requirePresent(params, ['app_id', 'timestamp', 'app_sign']);
   const { app_id: appId, timestamp, app_sign: appSign } = params;
-  if (typeof appId !== 'string' || !APP_ID_PATTERN.test(appId)) throw invalidParam('app_id', 'must be a UUID string');
-  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp <= 0 || timestamp > 9_999_999_999_999) {
+  if (typeof appId !== 'string' || !APP_ID_PATTERN.test(appId))
+    throw invalidParam('app_id', 'must be a UUID string');
+  if (
+    typeof timestamp !== 'number' ||
+    !Number.isSafeInteger(timestamp) ||
+    timestamp <= 0 ||
+    timestamp > 9_999_999_999_999
+  ) {
     throw invalidParam('timestamp', 'must be a positive JSON integer of at most 13 digits (milliseconds)');
   }
   if (typeof appSign !== 'string' || !/^[0-9a-fA-F]{32}$/.test(appSign)) {
@@ -38,4 +44,5 @@ export function authenticate(
   return app;
 }
 
-const secretOf = (app: SandboxApp, secret: SigningSecret) => (secret === 'app_secret' ? app.appSecret : app.masterSecret);
+const secretOf = (app: SandboxApp, secret: SigningSecret) =>
+  secret === 'app_secret' ? app.appSecret : app.masterSecret;

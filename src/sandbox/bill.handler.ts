@@ -31,11 +31,21 @@ const REQUIRED_BY_CHANNEL: Partial<Record<PayChannel, readonly string[]>> = {
   ALI_QRCODE: ['return_url', 'qr_pay_mode'],
   YEE_WAP: ['identity_id'],
   YEE_NOBANKCARD: ['cardno', 'cardpwd', 'frqid'],
-  ...Object.fromEntries(RETURN_URL_CHANNELS.filter((c) => c !== 'ALI_QRCODE').map((c) => [c, ['return_url']])),
+  ...Object.fromEntries(
+    RETURN_URL_CHANNELS.filter((c) => c !== 'ALI_QRCODE').map((c) => [c, ['return_url']]),
+  ),
 };
 
 /** Channel-specific fields copied onto the bill when given. */
-const EXTRA_FIELDS = ['return_url', 'openid', 'show_url', 'qr_pay_mode', 'identity_id', 'cardno', 'frqid'] as const;
+const EXTRA_FIELDS = [
+  'return_url',
+  'openid',
+  'show_url',
+  'qr_pay_mode',
+  'identity_id',
+  'cardno',
+  'frqid',
+] as const;
 
 /**
  * `POST /2/rest/bill`. Checks in BeeCloud's order: auth (done by the router); common
@@ -46,12 +56,16 @@ const EXTRA_FIELDS = ['return_url', 'openid', 'show_url', 'qr_pay_mode', 'identi
 export function createBillHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['channel', 'total_fee', 'bill_no', 'title']);
   const channelName = requiredString(params, 'channel');
-  if (!isKnownChannelName(channelName)) throw invalidParam('channel', `${JSON.stringify(channelName)} is not a BeeCloud channel`);
+  if (!isKnownChannelName(channelName))
+    throw invalidParam('channel', `${JSON.stringify(channelName)} is not a BeeCloud channel`);
   const totalFee = requiredInteger(params, 'total_fee', 1, MAX_TOTAL_FEE);
   const billNo = formattedString(params, 'bill_no', BILL_NO_PATTERN, 'must be 8-32 letters or digits')!;
   const title = requiredString(params, 'title');
   if (titleBytes(title) > MAX_TITLE_BYTES) {
-    throw invalidParam('title', `must be at most ${MAX_TITLE_BYTES} bytes (ASCII 1, other characters 2), got ${titleBytes(title)}`);
+    throw invalidParam(
+      'title',
+      `must be at most ${MAX_TITLE_BYTES} bytes (ASCII 1, other characters 2), got ${titleBytes(title)}`,
+    );
   }
   const optional = optionalMap(params, 'optional') ?? {};
   const analysis = optionalMap(params, 'analysis') ?? {};
@@ -76,7 +90,16 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
   }
   const created = ctx.lifecycle.createBill(
     ctx.app,
-    { channel, total_fee: totalFee, bill_no: billNo, title, optional, analysis, extra, bill_timeout: billTimeout },
+    {
+      channel,
+      total_fee: totalFee,
+      bill_no: billNo,
+      title,
+      optional,
+      analysis,
+      extra,
+      bill_timeout: billTimeout,
+    },
     ctx.baseUrl,
   );
   return ok({ id: created.id, ...created.payload });
@@ -92,9 +115,15 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
     if (problem) throw invalidParam(name, problem);
   }
   if (channel === 'ALI_QRCODE') formattedString(params, 'qr_pay_mode', /^[013]$/, 'must be "0", "1" or "3"');
-  if (channel === 'YEE_WAP') formattedString(params, 'identity_id', IDENTITY_ID_PATTERN, 'must be 1-50 letters or digits');
+  if (channel === 'YEE_WAP')
+    formattedString(params, 'identity_id', IDENTITY_ID_PATTERN, 'must be 1-50 letters or digits');
   if (channel === 'YEE_NOBANKCARD') {
-    formattedString(params, 'frqid', new RegExp(`^(${YEE_CARD_TYPES.join('|')})$`), `must be one of ${YEE_CARD_TYPES.join(', ')}`);
+    formattedString(
+      params,
+      'frqid',
+      new RegExp(`^(${YEE_CARD_TYPES.join('|')})$`),
+      `must be one of ${YEE_CARD_TYPES.join(', ')}`,
+    );
     formattedString(params, 'cardno', /^[0-9A-Za-z]{1,32}$/, 'must be 1-32 letters or digits');
   }
 }

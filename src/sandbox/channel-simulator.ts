@@ -1,10 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import {
-  familyOf,
-  md5Hex,
-  type ChannelPayloads,
-  type PayChannel,
-} from '../wire/index.js';
+import { familyOf, md5Hex, type ChannelPayloads, type PayChannel } from '../wire/index.js';
 import type { BillRow, RefundRow } from './store.js';
 
 /**
@@ -21,8 +16,16 @@ const chinaStamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().rep
 
 // Merchant-side ids a channel would show; stable per app so a client sees one merchant.
 const wxAppIdOf = (appId: string) => `wx${md5Hex(`wx${appId}`).slice(0, 16)}`;
-const wxMchIdOf = (appId: string) => `1${parseInt(md5Hex(`mch${appId}`).slice(0, 8), 16).toString().padStart(9, '0').slice(0, 9)}`;
-const aliPartnerOf = (appId: string) => `2088${parseInt(md5Hex(`ali${appId}`).slice(0, 10), 16).toString().padStart(12, '0').slice(0, 12)}`;
+const wxMchIdOf = (appId: string) =>
+  `1${parseInt(md5Hex(`mch${appId}`).slice(0, 8), 16)
+    .toString()
+    .padStart(9, '0')
+    .slice(0, 9)}`;
+const aliPartnerOf = (appId: string) =>
+  `2088${parseInt(md5Hex(`ali${appId}`).slice(0, 10), 16)
+    .toString()
+    .padStart(12, '0')
+    .slice(0, 12)}`;
 
 export interface CheckoutLinks {
   /** The sandbox checkout page for this bill (absolute). */
@@ -49,7 +52,9 @@ function wxSignedParams(bill: BillRow, now: number) {
   const prepayId = `wx${chinaStamp(now)}${hex(10)}`;
   const nonceStr = hex(16);
   const timestamp = String(now);
-  const paySign = md5Hex(`appid=${wxAppIdOf(bill.app_id)}&noncestr=${nonceStr}&prepayid=${prepayId}&timestamp=${timestamp}`).toUpperCase();
+  const paySign = md5Hex(
+    `appid=${wxAppIdOf(bill.app_id)}&noncestr=${nonceStr}&prepayid=${prepayId}&timestamp=${timestamp}`,
+  ).toUpperCase();
   return { prepayId, nonceStr, timestamp, paySign };
 }
 
@@ -60,7 +65,12 @@ export function channelPayload<C extends PayChannel>(
   links: CheckoutLinks,
   now: number,
 ): ChannelPayloads[C];
-export function channelPayload(channel: PayChannel, bill: BillRow, links: CheckoutLinks, now: number): object {
+export function channelPayload(
+  channel: PayChannel,
+  bill: BillRow,
+  links: CheckoutLinks,
+  now: number,
+): object {
   const url = links.checkoutUrl;
   const extra = JSON.parse(bill.extra) as Record<string, string>;
   switch (channel) {
@@ -90,7 +100,12 @@ export function channelPayload(channel: PayChannel, bill: BillRow, links: Checko
       };
     }
     case 'ALI_APP': {
-      const biz = JSON.stringify({ out_trade_no: bill.bill_no, total_amount: yuan(bill.total_fee), subject: bill.title, product_code: 'QUICK_MSECURITY_PAY' });
+      const biz = JSON.stringify({
+        out_trade_no: bill.bill_no,
+        total_amount: yuan(bill.total_fee),
+        subject: bill.title,
+        product_code: 'QUICK_MSECURITY_PAY',
+      });
       const params = new URLSearchParams({
         app_id: aliPartnerOf(bill.app_id).replace(/^2088/, '2016'),
         biz_content: biz,
@@ -123,7 +138,9 @@ export function channelPayload(channel: PayChannel, bill: BillRow, links: Checko
       return { html: autoSubmitForm(url, fields), url: `${url}?${new URLSearchParams(fields)}` };
     }
     case 'ALI_OFFLINE_QRCODE':
-      return { qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}` };
+      return {
+        qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`,
+      };
     case 'UN_APP':
       return { tn: `${chinaStamp(now)}${digits(7)}` };
     case 'UN_WEB':
@@ -175,7 +192,11 @@ export function channelPayload(channel: PayChannel, bill: BillRow, links: Checko
     case 'YEE_WEB':
     case 'BD_WAP':
     case 'BD_WEB': {
-      const query = new URLSearchParams({ order_no: bill.bill_no, amount: String(bill.total_fee), sign: hex(16) });
+      const query = new URLSearchParams({
+        order_no: bill.bill_no,
+        amount: String(bill.total_fee),
+        sign: hex(16),
+      });
       return { url: `${url}?${query}` };
     }
     case 'BD_APP':
@@ -229,9 +250,12 @@ export function payNotification(bill: BillRow, tradeNo: string, now: number): Re
         transaction_id: tradeNo,
         out_trade_no: bill.bill_no,
         total_fee: bill.total_fee,
-        openid: (JSON.parse(bill.extra) as Record<string, string>).openid ?? `o${randomBytes(21).toString('base64url').slice(0, 27)}`,
+        openid:
+          (JSON.parse(bill.extra) as Record<string, string>).openid ??
+          `o${randomBytes(21).toString('base64url').slice(0, 27)}`,
         result_code: 'SUCCESS',
-        trade_type: { WX_APP: 'APP', WX_NATIVE: 'NATIVE', WX_JSAPI: 'JSAPI' }[bill.channel as 'WX_APP'] ?? 'APP',
+        trade_type:
+          { WX_APP: 'APP', WX_NATIVE: 'NATIVE', WX_JSAPI: 'JSAPI' }[bill.channel as 'WX_APP'] ?? 'APP',
         time_end: chinaStamp(now),
         bank_type: 'CFT',
         fee_type: 'CNY',
@@ -247,14 +271,24 @@ export function payNotification(bill: BillRow, tradeNo: string, now: number): Re
         gmt_payment: new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
       };
     case 'UN':
-      return { queryId: tradeNo, orderId: bill.bill_no, txnAmt: String(bill.total_fee), respCode: '00', respMsg: 'success' };
+      return {
+        queryId: tradeNo,
+        orderId: bill.bill_no,
+        txnAmt: String(bill.total_fee),
+        respCode: '00',
+        respMsg: 'success',
+      };
     default:
       return { trade_no: tradeNo, out_trade_no: bill.bill_no, total_fee: bill.total_fee, status: 'SUCCESS' };
   }
 }
 
 /** The channel's refund notification. */
-export function refundNotification(bill: Pick<BillRow, 'bill_no' | 'trade_no'>, refund: Pick<RefundRow, 'refund_no' | 'refund_fee'>, success: boolean) {
+export function refundNotification(
+  bill: Pick<BillRow, 'bill_no' | 'trade_no'>,
+  refund: Pick<RefundRow, 'refund_no' | 'refund_fee'>,
+  success: boolean,
+) {
   return {
     refund_id: `50000${digits(23)}`,
     out_refund_no: refund.refund_no,

@@ -24,7 +24,11 @@ export interface ControlRequest {
  * HTML pages. Bills and refunds are named by bill_no / refund_no; where two apps use the
  * same number, `app_id` (body or query) picks one.
  */
-type ControlRoute = [method: string, pattern: string, handle: (rt: SandboxRuntime, req: ControlRequest, arg: string) => ControlAnswer];
+type ControlRoute = [
+  method: string,
+  pattern: string,
+  handle: (rt: SandboxRuntime, req: ControlRequest, arg: string) => ControlAnswer,
+];
 
 const ROUTES: ControlRoute[] = [
   ['GET', 'health', (rt) => ({ json: ok({ status: 'ok', now: rt.clock.now(), apps: rt.apps.size }) })],
@@ -34,12 +38,25 @@ const ROUTES: ControlRoute[] = [
     (rt) => {
       rt.lifecycle.reset();
       rt.faults.clear();
+      rt.clock.reset();
       return { json: ok({}) };
     },
   ],
-  ['GET', 'bills/:no', (rt, req, no) => ({ json: ok(billView(findBill(rt, no, req))) })],
-  ['POST', 'bills/:no/pay', (rt, req, no) => ({ json: ok(billView(rt.lifecycle.payBill(findBill(rt, no, req).id))) })],
-  ['POST', 'bills/:no/fail', (rt, req, no) => ({ json: ok(billView(rt.lifecycle.failBill(findBill(rt, no, req).id))) })],
+  [
+    'GET',
+    'bills/:no',
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.currentBill(findBill(rt, no, req).id)!)) }),
+  ],
+  [
+    'POST',
+    'bills/:no/pay',
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.payBill(findBill(rt, no, req).id))) }),
+  ],
+  [
+    'POST',
+    'bills/:no/fail',
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.failBill(findBill(rt, no, req).id))) }),
+  ],
   ['POST', 'refunds/:no/settle', (rt, req, no) => settle(rt, findRefund(rt, no, req), 'SUCCESS')],
   [
     'POST',
@@ -55,7 +72,8 @@ const ROUTES: ControlRoute[] = [
     'refunds/:no/fail',
     (rt, req, no) => {
       const status = optionalString(req.body, 'status') ?? 'FAIL';
-      if (status !== 'FAIL' && status !== 'CHANGE') throw invalidParam('status', 'must be "FAIL" or "CHANGE"');
+      if (status !== 'FAIL' && status !== 'CHANGE')
+        throw invalidParam('status', 'must be "FAIL" or "CHANGE"');
       return settle(rt, findRefund(rt, no, req), status);
     },
   ],
@@ -66,6 +84,14 @@ const ROUTES: ControlRoute[] = [
     (rt, req) => {
       rt.clock.advance(optionalInteger(req.body, 'ms', 0, 100 * 365 * 86_400_000) ?? 0);
       return { json: ok({ now: rt.clock.now(), offset_ms: rt.clock.offset }) };
+    },
+  ],
+  [
+    'POST',
+    'clock/reset',
+    (rt) => {
+      rt.clock.reset();
+      return { json: ok({ now: rt.clock.now(), offset_ms: 0 }) };
     },
   ],
   ['GET', 'webhooks', (rt, req) => ({ json: ok({ deliveries: webhookLog(rt, req.query) }) })],
@@ -113,7 +139,11 @@ export function controlHandler(rt: SandboxRuntime, req: ControlRequest): Control
 /** The wire record plus the lifecycle state the wire cannot show (failed, timed out). */
 const billView = (bill: BillRow) => ({ status: bill.status, bill: billRecord(bill, true) });
 
-function settle(rt: SandboxRuntime, refund: RefundWithBill, status: 'SUCCESS' | 'FAIL' | 'CHANGE'): ControlAnswer {
+function settle(
+  rt: SandboxRuntime,
+  refund: RefundWithBill,
+  status: 'SUCCESS' | 'FAIL' | 'CHANGE',
+): ControlAnswer {
   const settled = rt.lifecycle.settleRefund(refund.id, status);
   return { json: ok({ state: settled.state, refund: refundRecord(settled, true) }) };
 }
@@ -126,15 +156,19 @@ function findBill(rt: SandboxRuntime, billNo: string, req: ControlRequest): Bill
   const appId = appIdOf(req);
   const bills = rt.store.billsByNo(billNo).filter((bill) => appId === undefined || bill.app_id === appId);
   if (bills.length === 0) throw new SandboxError('NO_SUCH_BILL', `no bill with bill_no ${billNo}`);
-  if (bills.length > 1) throw invalidParam('app_id', `is needed: bill_no ${billNo} exists in ${bills.length} apps`);
+  if (bills.length > 1)
+    throw invalidParam('app_id', `is needed: bill_no ${billNo} exists in ${bills.length} apps`);
   return bills[0]!;
 }
 
 function findRefund(rt: SandboxRuntime, refundNo: string, req: ControlRequest): RefundWithBill {
   const appId = appIdOf(req);
-  const refunds = rt.store.refundsByNo(refundNo).filter((refund) => appId === undefined || refund.app_id === appId);
+  const refunds = rt.store
+    .refundsByNo(refundNo)
+    .filter((refund) => appId === undefined || refund.app_id === appId);
   if (refunds.length === 0) throw new SandboxError('NO_SUCH_REFUND', `no refund with refund_no ${refundNo}`);
-  if (refunds.length > 1) throw invalidParam('app_id', `is needed: refund_no ${refundNo} exists in ${refunds.length} apps`);
+  if (refunds.length > 1)
+    throw invalidParam('app_id', `is needed: refund_no ${refundNo} exists in ${refunds.length} apps`);
   return refunds[0]!;
 }
 
@@ -158,7 +192,8 @@ function webhookLog(rt: SandboxRuntime, query: URLSearchParams) {
 
 function faultFrom(body: Params) {
   const kind = optionalString(body, 'kind');
-  if (!FAULT_KINDS.includes(kind as FaultKind)) throw invalidParam('kind', `must be one of ${FAULT_KINDS.join(', ')}`);
+  if (!FAULT_KINDS.includes(kind as FaultKind))
+    throw invalidParam('kind', `must be one of ${FAULT_KINDS.join(', ')}`);
   return {
     kind: kind as FaultKind,
     path_prefix: optionalString(body, 'path_prefix') ?? '/2/',
@@ -185,19 +220,24 @@ function checkout(rt: SandboxRuntime, req: ControlRequest, billId: string): Cont
       message = error.detail;
     }
   }
-  const current = rt.store.billByIdAnyApp(bill.id)!;
+  const current = rt.lifecycle.currentBill(bill.id)!;
   return { html: checkoutPage(current, current.status, returnUrl, message) };
 }
 
 /** The stand-in for Alipay's refund confirmation page (`?ids=` refund ids, comma-separated). */
 function aliRefundConfirm(rt: SandboxRuntime, req: ControlRequest): ControlAnswer {
   const ids = (req.query.get('ids') ?? '').split(',').filter(Boolean);
-  const refunds = ids.map((id) => rt.store.refundByIdAnyApp(id)).filter((r): r is RefundWithBill => r !== undefined);
+  const refunds = ids
+    .map((id) => rt.store.refundByIdAnyApp(id))
+    .filter((r): r is RefundWithBill => r !== undefined);
   if (refunds.length === 0) return { html: errorPage('No such refund.'), status: 404 };
   let message: string | undefined;
   if (req.method === 'POST') {
-    for (const refund of refunds) if (refund.state === 'processing') rt.lifecycle.settleRefund(refund.id, 'SUCCESS');
+    for (const refund of refunds)
+      if (refund.state === 'processing') rt.lifecycle.settleRefund(refund.id, 'SUCCESS');
     message = 'Refunds confirmed.';
   }
-  return { html: refundConfirmPage(ids.map((id) => rt.store.refundByIdAnyApp(id)!).filter(Boolean), message) };
+  return {
+    html: refundConfirmPage(ids.map((id) => rt.store.refundByIdAnyApp(id)!).filter(Boolean), message),
+  };
 }

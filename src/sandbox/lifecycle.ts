@@ -73,7 +73,9 @@ export class Lifecycle {
       const existing = this.store.billByNo(app.appId, input.bill_no);
       if (existing) {
         const sameRequest =
-          existing.channel === input.channel && existing.total_fee === input.total_fee && existing.title === input.title;
+          existing.channel === input.channel &&
+          existing.total_fee === input.total_fee &&
+          existing.title === input.title;
         if (this.expireIfDue(existing).status === 'open' && sameRequest) return existing;
         throw new SandboxError('BILL_NO_DUPLICATE', `bill_no ${input.bill_no} was already used by this app`);
       }
@@ -94,7 +96,10 @@ export class Lifecycle {
       this.store.insertBill(row);
       return this.store.billById(app.appId, row.id)!;
     });
-    return { id: bill.id, payload: channelPayload(bill.channel, bill, { checkoutUrl: checkoutUrl(baseUrl, bill.id) }, now) };
+    return {
+      id: bill.id,
+      payload: channelPayload(bill.channel, bill, { checkoutUrl: checkoutUrl(baseUrl, bill.id) }, now),
+    };
   }
 
   /** The channel confirms payment: the bill is paid and a PAY webhook goes out. */
@@ -146,19 +151,31 @@ export class Lifecycle {
       const bill = this.store.billByNo(app.appId, input.bill_no);
       if (!bill) throw new SandboxError('NO_SUCH_BILL', `no bill with bill_no ${input.bill_no}`);
       if (input.channel !== undefined && input.channel !== familyOf(bill.channel)) {
-        throw invalidParam('channel', `must be the bill's channel family ${familyOf(bill.channel)}, got ${input.channel}`);
+        throw invalidParam(
+          'channel',
+          `must be the bill's channel family ${familyOf(bill.channel)}, got ${input.channel}`,
+        );
       }
-      if (bill.status !== 'paid') throw new SandboxError('BILL_UNSUCCESS', `bill ${input.bill_no} was not paid`);
+      if (bill.status !== 'paid')
+        throw new SandboxError('BILL_UNSUCCESS', `bill ${input.bill_no} was not paid`);
       if (now - bill.create_time > this.options.refundWindowMs) {
         throw new SandboxError('REFUND_EXCEED_TIME', `bill ${input.bill_no} is past the refund period`);
       }
       const others = this.store.refundsOfBill(bill.id);
       if (input.need_approval && others.some((refund) => refund.state === 'awaiting_review')) {
-        throw new SandboxError('PREREFUND_DUPLICATE', `bill ${input.bill_no} already has a pre-refund awaiting review`);
+        throw new SandboxError(
+          'PREREFUND_DUPLICATE',
+          `bill ${input.bill_no} already has a pre-refund awaiting review`,
+        );
       }
-      const pending = others.find((refund) => refund.state === 'awaiting_review' || refund.state === 'processing');
+      const pending = others.find(
+        (refund) => refund.state === 'awaiting_review' || refund.state === 'processing',
+      );
       if (pending) {
-        throw new SandboxError('ALREADY_REFUNDING', `refund ${pending.refund_no} of bill ${input.bill_no} is in progress`);
+        throw new SandboxError(
+          'ALREADY_REFUNDING',
+          `refund ${pending.refund_no} of bill ${input.bill_no} is in progress`,
+        );
       }
       const refundable = bill.refund_result ? 0 : bill.total_fee;
       if (input.refund_fee > refundable) {
@@ -200,7 +217,8 @@ export class Lifecycle {
       for (const id of review.ids) {
         const refund = this.store.refundById(app.appId, id);
         if (!refund) resultMap[id] = 'NO_SUCH_REFUND';
-        else if (familyOf(refund.channel) !== review.channel) resultMap[id] = `refund is of channel ${familyOf(refund.channel)}`;
+        else if (familyOf(refund.channel) !== review.channel)
+          resultMap[id] = `refund is of channel ${familyOf(refund.channel)}`;
         else if (refund.state !== 'awaiting_review') resultMap[id] = 'refund is not awaiting review';
         else {
           if (review.agree) {
@@ -226,7 +244,10 @@ export class Lifecycle {
       const refund = this.store.refundByNo(app.appId, refundNo);
       if (!refund) throw new SandboxError('NO_SUCH_REFUND', `no refund with refund_no ${refundNo}`);
       if (familyOf(refund.channel) !== channel) {
-        throw invalidParam('channel', `must be the refund's channel family ${familyOf(refund.channel)}, got ${channel}`);
+        throw invalidParam(
+          'channel',
+          `must be the refund's channel family ${familyOf(refund.channel)}, got ${channel}`,
+        );
       }
       switch (refund.state) {
         case 'awaiting_review':
@@ -238,7 +259,8 @@ export class Lifecycle {
         case 'failed':
           return refund.channel_status === 'CHANGE' ? 'CHANGE' : 'FAIL';
         case 'processing':
-          if (refund.channel_status !== 'PROCESSING') this.completeRefund(refund, refund.channel_status === 'SUCCESS');
+          if (refund.channel_status !== 'PROCESSING')
+            this.completeRefund(refund, refund.channel_status === 'SUCCESS');
           return refund.channel_status;
       }
     });
@@ -253,7 +275,10 @@ export class Lifecycle {
     return this.store.transaction(() => {
       const refund = this.store.refundByIdAnyApp(refundId)!;
       if (refund.state !== 'processing') {
-        throw invalidParam('refund', `${refund.refund_no} is ${refund.state.replace('_', ' ')}, not waiting for the channel`);
+        throw invalidParam(
+          'refund',
+          `${refund.refund_no} is ${refund.state.replace('_', ' ')}, not waiting for the channel`,
+        );
       }
       if (isStatusQueryFamily(refund.channel)) this.store.updateRefund(refund.id, { channel_status: status });
       else this.completeRefund(refund, status === 'SUCCESS');
@@ -269,20 +294,34 @@ export class Lifecycle {
 
   // Private helpers
 
+  /**
+   * A bill as it stands now: an open bill whose bill_timeout has passed is marked timed out
+   * first, in a transaction of its own so that a refusal that follows cannot roll it back.
+   */
+  currentBill(billId: string): BillRow | undefined {
+    return this.store.transaction(() => {
+      const bill = this.store.billByIdAnyApp(billId);
+      return bill && this.expireIfDue(bill);
+    });
+  }
+
   /** A bill that can still be paid or failed, or a PARAM_INVALID saying why not. */
   private openBill(billId: string): BillRow {
-    const bill = this.store.billByIdAnyApp(billId);
-    if (!bill) throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
-    const current = this.expireIfDue(bill);
+    const current = this.currentBill(billId);
+    if (!current) throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
     if (current.status !== 'open') {
-      throw invalidParam('bill', `${bill.bill_no} is ${current.status.replace('_', ' ')} and can no longer be paid or failed`);
+      throw invalidParam(
+        'bill',
+        `${current.bill_no} is ${current.status.replace('_', ' ')} and can no longer be paid or failed`,
+      );
     }
     return current;
   }
 
   /** Marks an open bill timed out once its bill_timeout has passed (virtual time). */
   private expireIfDue(bill: BillRow): BillRow {
-    if (bill.status !== 'open' || bill.expires_at === null || this.clock.now() <= bill.expires_at) return bill;
+    if (bill.status !== 'open' || bill.expires_at === null || this.clock.now() <= bill.expires_at)
+      return bill;
     this.store.updateBill(bill.id, { status: 'timed_out' });
     return { ...bill, status: 'timed_out' };
   }
@@ -309,7 +348,10 @@ export class Lifecycle {
     });
   }
 
-  private confirmationUrl(refund: Pick<RefundRow, 'id' | 'state'> & { channel: PayChannel }, baseUrl: string) {
+  private confirmationUrl(
+    refund: Pick<RefundRow, 'id' | 'state'> & { channel: PayChannel },
+    baseUrl: string,
+  ) {
     return familyOf(refund.channel) === 'ALI' && refund.state === 'processing'
       ? { url: aliConfirmUrl(baseUrl, [refund.id]) }
       : {};
@@ -319,7 +361,13 @@ export class Lifecycle {
     appId: string,
     type: TransactionType,
     bill: BillRow,
-    event: { transactionId: string; fee: number; optional: string; detail: string; channelTransactionId: string },
+    event: {
+      transactionId: string;
+      fee: number;
+      optional: string;
+      detail: string;
+      channelTransactionId: string;
+    },
   ): void {
     const app = this.apps.get(appId);
     if (!app?.webhookUrl) return;

@@ -12,7 +12,9 @@ const sandbox = await startSandbox({
 const apps = [...sandbox.runtime.apps.keys()]
   .map((id) => (id === DEFAULT_DEV_APP.appId ? `${id} (the development app)` : id))
   .join(', ');
-console.log(`BeeCloud sandbox listening on ${sandbox.url}; apps: ${apps}; state: ${options.dbFile ?? 'in memory'}`);
+console.log(
+  `BeeCloud sandbox listening on ${sandbox.url}; apps: ${apps}; state: ${options.dbFile ?? 'in memory'}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

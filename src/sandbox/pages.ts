@@ -20,7 +20,12 @@ button.pay{background:#1a7f37;color:#fff;border-color:#1a7f37}.note{color:#666;f
 </style></head><body><p class="note">BeeCloud sandbox: no real money moves.</p>${body}</body></html>`;
 }
 
-export function checkoutPage(bill: BillRow, status: string, returnUrl: string | undefined, message?: string): string {
+export function checkoutPage(
+  bill: BillRow,
+  status: string,
+  returnUrl: string | undefined,
+  message?: string,
+): string {
   const actions =
     status === 'open'
       ? `<form method="POST"><button class="pay" name="action" value="pay">Pay</button>` +
@@ -37,7 +42,10 @@ ${message ? `<p id="message">${escapeHtml(message)}</p>` : ''}${actions}</div>`,
 
 export function refundConfirmPage(refunds: RefundWithBill[], message?: string): string {
   const rows = refunds
-    .map((r) => `<li>${escapeHtml(r.refund_no)}: ${yuan(r.refund_fee)} of bill ${escapeHtml(r.bill_no)} (${r.state.replace('_', ' ')})</li>`)
+    .map(
+      (r) =>
+        `<li>${escapeHtml(r.refund_no)}: ${yuan(r.refund_fee)} of bill ${escapeHtml(r.bill_no)} (${r.state.replace('_', ' ')})</li>`,
+    )
     .join('');
   const open = refunds.some((r) => r.state === 'processing');
   return layout(

@@ -32,7 +32,12 @@ export function requiredString(params: Params, name: string): string {
 }
 
 /** A string that must match `pattern`; `rule` says the format in the error. */
-export function formattedString(params: Params, name: string, pattern: RegExp, rule: string): string | undefined {
+export function formattedString(
+  params: Params,
+  name: string,
+  pattern: RegExp,
+  rule: string,
+): string | undefined {
   const value = optionalString(params, name);
   if (value !== undefined && !pattern.test(value)) throw invalidParam(name, rule);
   return value;
@@ -41,7 +46,8 @@ export function formattedString(params: Params, name: string, pattern: RegExp, r
 export function optionalInteger(params: Params, name: string, min: number, max: number): number | undefined {
   const value = params[name];
   if (isAbsent(value)) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalidParam(name, 'must be a JSON integer');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw invalidParam(name, 'must be a JSON integer');
   if (value < min || value > max) throw invalidParam(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }

@@ -1,4 +1,10 @@
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, isAcceptedBy, isKnownChannelName, type ChannelFilter } from '../wire/index.js';
+import {
+  DEFAULT_QUERY_LIMIT,
+  MAX_QUERY_LIMIT,
+  isAcceptedBy,
+  isKnownChannelName,
+  type ChannelFilter,
+} from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
 import { optionalBoolean, optionalEpochMs, optionalInteger, optionalString, type Params } from './params.js';
 import { SandboxError, invalidParam, ok } from './sandbox-error.js';
@@ -9,13 +15,18 @@ import type { BillFilter, PageWindow, RefundFilter } from './store.js';
 function channelFilter(params: Params): ChannelFilter | undefined {
   const name = optionalString(params, 'channel');
   if (name === undefined) return undefined;
-  if (!isKnownChannelName(name)) throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
-  if (!isAcceptedBy('queries', name)) throw new SandboxError('CHANNEL_INVALID', `channel ${name} cannot be queried`);
+  if (!isKnownChannelName(name))
+    throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
+  if (!isAcceptedBy('queries', name))
+    throw new SandboxError('CHANNEL_INVALID', `channel ${name} cannot be queried`);
   return name as ChannelFilter;
 }
 
 function timeRange(params: Params) {
-  const range = { start_time: optionalEpochMs(params, 'start_time'), end_time: optionalEpochMs(params, 'end_time') };
+  const range = {
+    start_time: optionalEpochMs(params, 'start_time'),
+    end_time: optionalEpochMs(params, 'end_time'),
+  };
   return range;
 }
 

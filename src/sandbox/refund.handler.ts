@@ -21,8 +21,10 @@ import { SandboxError, invalidParam, missingParam, ok } from './sandbox-error.js
 
 /** A channel field: `5` for a name that is no channel, `3` for one this endpoint does not take. */
 function channelFor(endpoint: ChannelEndpoint, name: string): string {
-  if (!isKnownChannelName(name)) throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
-  if (!isAcceptedBy(endpoint, name)) throw new SandboxError('CHANNEL_INVALID', `channel ${name} is not accepted here`);
+  if (!isKnownChannelName(name))
+    throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
+  if (!isAcceptedBy(endpoint, name))
+    throw new SandboxError('CHANNEL_INVALID', `channel ${name} is not accepted here`);
   return name;
 }
 
@@ -37,10 +39,18 @@ export function createRefundHandler(ctx: HandlerContext, params: Params) {
   const channelName = optionalString(params, 'channel');
   const problem = refundNoProblem(refundNo, ctx.clock.now());
   if (problem) throw invalidParam('refund_no', problem.replace(/^refund_no /, ''));
-  const channel = channelName === undefined ? undefined : (channelFor('createRefund', channelName) as RefundFamily);
+  const channel =
+    channelName === undefined ? undefined : (channelFor('createRefund', channelName) as RefundFamily);
   const created = ctx.lifecycle.createRefund(
     ctx.app,
-    { refund_no: refundNo, bill_no: billNo, refund_fee: refundFee, optional, need_approval: needApproval, channel },
+    {
+      refund_no: refundNo,
+      bill_no: billNo,
+      refund_fee: refundFee,
+      optional,
+      need_approval: needApproval,
+      channel,
+    },
     ctx.baseUrl,
   );
   return ok(created);
@@ -51,14 +61,17 @@ export function reviewRefundsHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['channel', 'ids', 'agree']);
   const channelName = requiredString(params, 'channel');
   const ids = params.ids;
-  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw invalidParam('ids', 'must be a list of strings');
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+    throw invalidParam('ids', 'must be a list of strings');
   if (ids.length === 0) throw missingParam('ids');
   const agree = requiredBoolean(params, 'agree');
   const denyReason = optionalString(params, 'deny_reason') ?? '';
   const channel = channelFor('reviewRefunds', channelName) as RefundFamily;
   // Ids are trimmed: the spec's own example list carries a leading space.
   const uniqueIds = [...new Set((ids as string[]).map((id) => id.trim()))];
-  return ok(ctx.lifecycle.reviewRefunds(ctx.app, { channel, ids: uniqueIds, agree, denyReason }, ctx.baseUrl));
+  return ok(
+    ctx.lifecycle.reviewRefunds(ctx.app, { channel, ids: uniqueIds, agree, denyReason }, ctx.baseUrl),
+  );
 }
 
 /** `GET /2/rest/refund/status`: WX, YEE, KUAIQIAN and BD only. */

@@ -46,7 +46,9 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
     speedup: options.webhookSpeedup ?? 1,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
     onAttempt: (event, outcome) =>
-      log(`webhook ${event.transaction_type} ${event.transaction_id} attempt ${event.attempts + 1}: ${outcome}`),
+      log(
+        `webhook ${event.transaction_type} ${event.transaction_id} attempt ${event.attempts + 1}: ${outcome}`,
+      ),
   });
   const lifecycle = new Lifecycle(store, clock, webhooks, apps, {
     refundWindowMs: (options.refundWindowDays ?? 365) * 86_400_000,
@@ -71,7 +73,8 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     const value = env[name];
     if (value === undefined || value === '') return undefined;
     const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
     return parsed;
   };
   return {

@@ -21,7 +21,8 @@ export class SandboxError extends Error {
 }
 
 export const missingParam = (name: string) => new SandboxError('MISS_PARAM', `${name} is required`);
-export const invalidParam = (name: string, rule: string) => new SandboxError('PARAM_INVALID', `${name} ${rule}`);
+export const invalidParam = (name: string, rule: string) =>
+  new SandboxError('PARAM_INVALID', `${name} ${rule}`);
 
 /** The success envelope, with the endpoint's own fields after it. */
 export function ok<T extends object>(fields: T): Envelope & T {

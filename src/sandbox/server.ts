@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ENDPOINTS, decodePara, type EndpointName, type Envelope, type SigningSecret } from '../wire/index.js';
+import {
+  ENDPOINTS,
+  decodePara,
+  type EndpointName,
+  type Envelope,
+  type SigningSecret,
+} from '../wire/index.js';
 import { authenticate } from './auth.js';
 import { createBillHandler } from './bill.handler.js';
 import { controlHandler } from './control.handler.js';
@@ -95,14 +101,21 @@ async function handleRequest(
   const url = new URL(req.url ?? '/', 'http://sandbox');
   let resultMsg = '-';
   res.on('finish', () =>
-    rt.log(`${new Date().toISOString()} ${method} ${url.pathname} ${res.statusCode} ${resultMsg} ${(performance.now() - started).toFixed(1)}ms`),
+    rt.log(
+      `${new Date().toISOString()} ${method} ${url.pathname} ${res.statusCode} ${resultMsg} ${(performance.now() - started).toFixed(1)}ms`,
+    ),
   );
   try {
     if (url.pathname.startsWith('/_sandbox/')) {
-      const segments = url.pathname.slice('/_sandbox/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+      const segments = url.pathname
+        .slice('/_sandbox/'.length)
+        .split('/')
+        .filter(Boolean)
+        .map(decodeURIComponent);
       const body = method === 'GET' ? {} : await readParams(req);
       const answer = controlHandler(rt, { method, segments, query: url.searchParams, body });
-      if (!answer) throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
+      if (!answer)
+        throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
       if ('html' in answer) return sendHtml(res, answer.status ?? 200, answer.html);
       resultMsg = 'OK';
       return sendJson(res, 200, answer.json);
@@ -110,7 +123,11 @@ async function handleRequest(
     const route = REST_ROUTES.find((r) => r.pattern.test(url.pathname) && r.method === method);
     if (!route) {
       const other = REST_ROUTES.some((r) => r.pattern.test(url.pathname));
-      throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, other ? 405 : 404);
+      throw new SandboxError(
+        'PARAM_INVALID',
+        `no such endpoint: ${method} ${url.pathname}`,
+        other ? 405 : 404,
+      );
     }
     const fault = rt.faults.take(method, url.pathname);
     if (fault?.kind === 'reset') return void req.socket.destroy();
@@ -128,17 +145,25 @@ async function handleRequest(
       params = await readParams(req, true);
     }
     const app = authenticate(params, route.secret, rt.apps, rt.timestampToleranceMs);
-    if (fault?.kind === 'channel_error') throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
+    if (fault?.kind === 'channel_error')
+      throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
     if (fault?.kind === 'runtime_error') throw new Error('injected runtime failure');
     const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
     const baseUrl = rt.publicUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
-    const answer = route.handler({ app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl }, params, id);
+    const answer = route.handler(
+      { app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl },
+      params,
+      id,
+    );
     resultMsg = answer.result_msg;
     sendJson(res, 200, answer);
   } catch (error) {
     const refusal =
-      error instanceof SandboxError ? error : new SandboxError('RUNTIME_ERROR', 'internal error; the request was not completed');
-    if (!(error instanceof SandboxError)) rt.log(`internal error on ${method} ${url.pathname}: ${(error as Error).message}`);
+      error instanceof SandboxError
+        ? error
+        : new SandboxError('RUNTIME_ERROR', 'internal error; the request was not completed');
+    if (!(error instanceof SandboxError))
+      rt.log(`internal error on ${method} ${url.pathname}: ${(error as Error).message}`);
     resultMsg = refusal.resultMsg;
     if (!res.headersSent && !res.destroyed) sendJson(res, refusal.httpStatus, refusal.toEnvelope());
   }
@@ -192,11 +217,17 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function sendJson(res: ServerResponse, status: number, body: object): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+  });
   res.end(html);
 }

@@ -200,27 +200,30 @@ export class SandboxStore {
 
   /** Deletes every record; apps and configuration stay. */
   reset(): void {
-    this.db.exec('DELETE FROM webhook_attempts; DELETE FROM webhook_events; DELETE FROM refunds; DELETE FROM bills;');
+    this.db.exec(
+      'DELETE FROM webhook_attempts; DELETE FROM webhook_events; DELETE FROM refunds; DELETE FROM bills;',
+    );
   }
 
   // Bills
 
-  insertBill(bill: Omit<BillRow, 'seq' | 'trade_no' | 'message_detail' | 'refund_result' | 'revert_result'>): void {
+  insertBill(
+    bill: Omit<BillRow, 'seq' | 'trade_no' | 'message_detail' | 'refund_result' | 'revert_result'>,
+  ): void {
     this.prepare(
-        `INSERT INTO bills (id, app_id, bill_no, channel, total_fee, title, optional, analysis, extra, expires_at, create_time, status)
+      `INSERT INTO bills (id, app_id, bill_no, channel, total_fee, title, optional, analysis, extra, expires_at, create_time, status)
          VALUES (@id, @app_id, @bill_no, @channel, @total_fee, @title, @optional, @analysis, @extra, @expires_at, @create_time, @status)`,
-      )
-      .run(bill);
+    ).run(bill);
   }
 
   billById(appId: string, id: string): BillRow | undefined {
-    return this.prepare('SELECT * FROM bills WHERE app_id = ? AND id = ?').get(appId, id) as BillRow | undefined;
+    return this.prepare('SELECT * FROM bills WHERE app_id = ? AND id = ?').get(appId, id) as
+      BillRow | undefined;
   }
 
   billByNo(appId: string, billNo: string): BillRow | undefined {
     return this.prepare('SELECT * FROM bills WHERE app_id = ? AND bill_no = ?').get(appId, billNo) as
-      | BillRow
-      | undefined;
+      BillRow | undefined;
   }
 
   /** Bills with this bill_no in any app (the control API names bills by bill_no alone). */
@@ -232,17 +235,22 @@ export class SandboxStore {
     return this.prepare('SELECT * FROM bills WHERE id = ?').get(id) as BillRow | undefined;
   }
 
-  updateBill(id: string, fields: Partial<Pick<BillRow, 'status' | 'trade_no' | 'message_detail' | 'refund_result'>>) {
+  updateBill(
+    id: string,
+    fields: Partial<Pick<BillRow, 'status' | 'trade_no' | 'message_detail' | 'refund_result'>>,
+  ) {
     const names = Object.keys(fields);
     if (names.length === 0) return;
-    this.prepare(`UPDATE bills SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`)
-      .run({ ...fields, id });
+    this.prepare(
+      `UPDATE bills SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+    ).run({ ...fields, id });
   }
 
   queryBills(appId: string, filter: BillFilter, page: PageWindow): BillRow[] {
     const { sql, params } = billWhere(appId, filter);
-    return this.prepare(`SELECT * FROM bills WHERE ${sql} ORDER BY create_time DESC, seq DESC LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.skip) as BillRow[];
+    return this.prepare(
+      `SELECT * FROM bills WHERE ${sql} ORDER BY create_time DESC, seq DESC LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.skip) as BillRow[];
   }
 
   countBills(appId: string, filter: BillFilter): number {
@@ -254,22 +262,19 @@ export class SandboxStore {
 
   insertRefund(refund: Omit<RefundRow, 'seq' | 'message_detail' | 'deny_reason' | 'channel_status'>): void {
     this.prepare(
-        `INSERT INTO refunds (id, app_id, refund_no, bill_id, refund_fee, optional, need_approval, state, create_time)
+      `INSERT INTO refunds (id, app_id, refund_no, bill_id, refund_fee, optional, need_approval, state, create_time)
          VALUES (@id, @app_id, @refund_no, @bill_id, @refund_fee, @optional, @need_approval, @state, @create_time)`,
-      )
-      .run(refund);
+    ).run(refund);
   }
 
   refundById(appId: string, id: string): RefundWithBill | undefined {
     return this.prepare(`${REFUND_WITH_BILL} WHERE r.app_id = ? AND r.id = ?`).get(appId, id) as
-      | RefundWithBill
-      | undefined;
+      RefundWithBill | undefined;
   }
 
   refundByNo(appId: string, refundNo: string): RefundWithBill | undefined {
     return this.prepare(`${REFUND_WITH_BILL} WHERE r.app_id = ? AND r.refund_no = ?`).get(appId, refundNo) as
-      | RefundWithBill
-      | undefined;
+      RefundWithBill | undefined;
   }
 
   refundsByNo(refundNo: string): RefundWithBill[] {
@@ -290,40 +295,46 @@ export class SandboxStore {
   ): void {
     const names = Object.keys(fields);
     if (names.length === 0) return;
-    this.prepare(`UPDATE refunds SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`)
-      .run({ ...fields, id });
+    this.prepare(
+      `UPDATE refunds SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+    ).run({ ...fields, id });
   }
 
   queryRefunds(appId: string, filter: RefundFilter, page: PageWindow): RefundWithBill[] {
     const { sql, params } = refundWhere(appId, filter);
-    return this.prepare(`${REFUND_WITH_BILL} WHERE ${sql} ORDER BY r.create_time DESC, r.seq DESC LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.skip) as RefundWithBill[];
+    return this.prepare(
+      `${REFUND_WITH_BILL} WHERE ${sql} ORDER BY r.create_time DESC, r.seq DESC LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.skip) as RefundWithBill[];
   }
 
   countRefunds(appId: string, filter: RefundFilter): number {
     const { sql, params } = refundWhere(appId, filter);
     return (
-      this.prepare(`SELECT COUNT(*) AS n FROM refunds r JOIN bills b ON b.id = r.bill_id WHERE ${sql}`)
-        .get(...params) as { n: number }
+      this.prepare(`SELECT COUNT(*) AS n FROM refunds r JOIN bills b ON b.id = r.bill_id WHERE ${sql}`).get(
+        ...params,
+      ) as { n: number }
     ).n;
   }
 
   // Webhooks
 
   insertWebhookEvent(
-    event: Pick<WebhookEventRow, 'app_id' | 'url' | 'body' | 'transaction_type' | 'transaction_id' | 'next_attempt_at'>,
+    event: Pick<
+      WebhookEventRow,
+      'app_id' | 'url' | 'body' | 'transaction_type' | 'transaction_id' | 'next_attempt_at'
+    >,
   ): number {
     const info = this.prepare(
-        `INSERT INTO webhook_events (app_id, url, body, transaction_type, transaction_id, state, next_attempt_at)
+      `INSERT INTO webhook_events (app_id, url, body, transaction_type, transaction_id, state, next_attempt_at)
          VALUES (@app_id, @url, @body, @transaction_type, @transaction_id, 'pending', @next_attempt_at)`,
-      )
-      .run(event);
+    ).run(event);
     return Number(info.lastInsertRowid);
   }
 
   pendingWebhookEvents(): WebhookEventRow[] {
-    return this.prepare(`SELECT * FROM webhook_events WHERE state = 'pending' ORDER BY next_attempt_at, id`)
-      .all() as WebhookEventRow[];
+    return this.prepare(
+      `SELECT * FROM webhook_events WHERE state = 'pending' ORDER BY next_attempt_at, id`,
+    ).all() as WebhookEventRow[];
   }
 
   updateWebhookEvent(
@@ -331,31 +342,31 @@ export class SandboxStore {
     fields: Pick<WebhookEventRow, 'state' | 'attempts' | 'first_attempt_at' | 'next_attempt_at'>,
   ): void {
     this.prepare(
-        `UPDATE webhook_events SET state = @state, attempts = @attempts, first_attempt_at = @first_attempt_at,
+      `UPDATE webhook_events SET state = @state, attempts = @attempts, first_attempt_at = @first_attempt_at,
          next_attempt_at = @next_attempt_at WHERE id = @id`,
-      )
-      .run({ ...fields, id });
+    ).run({ ...fields, id });
   }
 
   insertWebhookAttempt(attempt: WebhookAttemptRow): void {
     this.prepare(
-        `INSERT INTO webhook_attempts (event_id, attempt, at, http_status, outcome)
+      `INSERT INTO webhook_attempts (event_id, attempt, at, http_status, outcome)
          VALUES (@event_id, @attempt, @at, @http_status, @outcome)`,
-      )
-      .run(attempt);
+    ).run(attempt);
   }
 
   webhookEvents(filter: { app_id?: string; transaction_id?: string }): WebhookEventRow[] {
     const where = new Where('1 = 1', []);
     if (filter.app_id) where.and('app_id = ?', filter.app_id);
     if (filter.transaction_id) where.and('transaction_id = ?', filter.transaction_id);
-    return this.prepare(`SELECT * FROM webhook_events WHERE ${where.sql} ORDER BY id`)
-      .all(...where.params) as WebhookEventRow[];
+    return this.prepare(`SELECT * FROM webhook_events WHERE ${where.sql} ORDER BY id`).all(
+      ...where.params,
+    ) as WebhookEventRow[];
   }
 
   webhookAttempts(eventId: number): WebhookAttemptRow[] {
-    return this.prepare('SELECT * FROM webhook_attempts WHERE event_id = ? ORDER BY attempt')
-      .all(eventId) as WebhookAttemptRow[];
+    return this.prepare('SELECT * FROM webhook_attempts WHERE event_id = ? ORDER BY attempt').all(
+      eventId,
+    ) as WebhookAttemptRow[];
   }
 }
 
@@ -388,7 +399,8 @@ function billWhere(appId: string, filter: BillFilter): Where {
   const where = new Where('app_id = ?', [appId]);
   if (filter.channel) where.channel('channel', filter.channel);
   if (filter.bill_no !== undefined) where.and('bill_no = ?', filter.bill_no);
-  if (filter.spay_result !== undefined) where.and(filter.spay_result ? "status = 'paid'" : "status <> 'paid'");
+  if (filter.spay_result !== undefined)
+    where.and(filter.spay_result ? "status = 'paid'" : "status <> 'paid'");
   if (filter.refund_result !== undefined) where.and('refund_result = ?', +filter.refund_result);
   where.timeRange('create_time', filter);
   return where;

@@ -100,18 +100,32 @@ export class WebhookSender {
       });
       httpStatus = response.status;
       const text = (await response.text()).trim();
-      outcome = text === WEBHOOK_ACK ? 'success' : `answered ${JSON.stringify(text.slice(0, 60))}`;
+      // Only a 2xx whose body is `success` (surrounding white space allowed) acknowledges.
+      outcome =
+        response.ok && text === WEBHOOK_ACK ? 'success' : `answered ${JSON.stringify(text.slice(0, 60))}`;
     } catch (error) {
-      outcome = `failed: ${(error as Error).name === 'TimeoutError' ? 'timeout' : ((error as Error).cause as Error)?.message ?? (error as Error).message}`;
+      outcome = `failed: ${(error as Error).name === 'TimeoutError' ? 'timeout' : (((error as Error).cause as Error)?.message ?? (error as Error).message)}`;
     }
     const firstAttemptAt = event.first_attempt_at ?? at;
     const offsetS = WEBHOOK_RETRY_OFFSETS_S[attempt - 1];
     const state = outcome === 'success' ? 'delivered' : offsetS === undefined ? 'exhausted' : 'pending';
-    const nextAttemptAt = state === 'pending' ? firstAttemptAt + (offsetS! * 1000) / this.options.speedup : event.next_attempt_at;
+    const nextAttemptAt =
+      state === 'pending' ? firstAttemptAt + (offsetS! * 1000) / this.options.speedup : event.next_attempt_at;
     try {
       this.store.transaction(() => {
-        this.store.insertWebhookAttempt({ event_id: event.id, attempt, at, http_status: httpStatus, outcome });
-        this.store.updateWebhookEvent(event.id, { state, attempts: attempt, first_attempt_at: firstAttemptAt, next_attempt_at: nextAttemptAt });
+        this.store.insertWebhookAttempt({
+          event_id: event.id,
+          attempt,
+          at,
+          http_status: httpStatus,
+          outcome,
+        });
+        this.store.updateWebhookEvent(event.id, {
+          state,
+          attempts: attempt,
+          first_attempt_at: firstAttemptAt,
+          next_attempt_at: nextAttemptAt,
+        });
       });
     } catch {
       return; // the store was reset or closed while this delivery was under way

@@ -48,7 +48,11 @@ export type ChannelFilter = PayChannel | ChannelFamily;
 
 const payChannelSet: ReadonlySet<string> = new Set(PAY_CHANNELS);
 const familySet: ReadonlySet<string> = new Set(CHANNEL_FAMILIES);
-const knownSet: ReadonlySet<string> = new Set([...PAY_CHANNELS, ...CHANNEL_FAMILIES, ...OTHER_KNOWN_CHANNELS]);
+const knownSet: ReadonlySet<string> = new Set([
+  ...PAY_CHANNELS,
+  ...CHANNEL_FAMILIES,
+  ...OTHER_KNOWN_CHANNELS,
+]);
 
 export const isPayChannel = (name: string): name is PayChannel => payChannelSet.has(name);
 export const isChannelFamily = (name: string): name is ChannelFamily => familySet.has(name);
@@ -85,7 +89,13 @@ export function isAcceptedBy(endpoint: ChannelEndpoint, name: string): boolean {
 }
 
 /** Channels whose bills require `return_url` (the browser returns there after paying). */
-export const RETURN_URL_CHANNELS: readonly PayChannel[] = ['ALI_WEB', 'ALI_QRCODE', 'UN_WEB', 'JD_WAP', 'JD_WEB'];
+export const RETURN_URL_CHANNELS: readonly PayChannel[] = [
+  'ALI_WEB',
+  'ALI_QRCODE',
+  'UN_WEB',
+  'JD_WAP',
+  'JD_WEB',
+];
 
 /** The 16 prepaid-card codes YEE_NOBANKCARD takes in `frqid`. */
 export const YEE_CARD_TYPES = [

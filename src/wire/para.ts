@@ -8,9 +8,7 @@ export function encodePara(params: object): string {
 }
 
 export type DecodedPara =
-  | { kind: 'missing' }
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'ok'; params: Record<string, unknown> };
+  { kind: 'missing' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; params: Record<string, unknown> };
 
 /**
  * Reads `para` from a raw query string. It is decoded as a form value, so `+` is a space

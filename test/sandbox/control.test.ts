@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DEV_APP, appsFromEnv } from '../../src/sandbox/apps.js';
+import { sandboxOptionsFromEnv } from '../../src/sandbox/runtime.js';
+import { eventually } from '../support/receiver.js';
+import { RawClient, startTestSandbox, uniqueRefundNo } from '../support/sandbox.js';
+
+describe('the control API', () => {
+  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+  let client: RawClient;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    client = new RawClient(sandbox.url);
+  });
+  afterAll(() => sandbox.close());
+
+  it('reports health and the virtual time', async () => {
+    const health = await client.control('GET', 'health');
+    expect(health).toMatchObject({ status: 'ok', apps: 1 });
+    expect(Math.abs(health.now - Date.now())).toBeLessThan(1000);
+  });
+
+  it('advances the clock, which dates new records, and resets it', async () => {
+    const { now } = await client.control('POST', 'clock/advance', { ms: 86_400_000 });
+    expect(now - Date.now()).toBeGreaterThan(86_399_000);
+    const { id } = await client.bill();
+    expect((await client.call('billById', {}, { id })).pay.create_time).toBeGreaterThan(
+      Date.now() + 86_000_000,
+    );
+    expect((await client.control('POST', 'clock/reset')).offset_ms).toBe(0);
+    expect(await client.controlRaw('POST', 'clock/advance', { ms: -1 })).toMatchObject({ result_code: 5 });
+  });
+
+  it('resets every record', async () => {
+    await client.paidBill();
+    await client.control('POST', 'reset');
+    expect((await client.call('billsCount')).count).toBe(0);
+    expect((await client.control('GET', 'webhooks')).deliveries).toEqual([]);
+  });
+
+  it('answers unknown control routes and unknown records clearly', async () => {
+    const response = await fetch(`${sandbox.url}/_sandbox/nothing`);
+    expect(response.status).toBe(404);
+    expect(await client.controlRaw('POST', 'bills/nosuchbill/pay')).toMatchObject({
+      result_code: 8,
+      err_detail: 'no bill with bill_no nosuchbill',
+    });
+    expect(await client.controlRaw('POST', 'refunds/nosuch/settle')).toMatchObject({ result_code: 13 });
+    expect(await client.controlRaw('POST', 'faults', { kind: 'explode' })).toMatchObject({
+      result_code: 5,
+      err_detail: expect.stringMatching(/^kind must be one of/),
+    });
+    expect((await fetch(`${sandbox.url}/_sandbox/checkout/nope`)).status).toBe(404);
+  });
+
+  it('refuses to settle a refund that completed at once, and confirms only ALI refunds', async () => {
+    const { billNo } = await client.paidBill({ channel: 'UN_APP' });
+    const created = await client.call('createRefund', {
+      refund_no: uniqueRefundNo(),
+      bill_no: billNo,
+      refund_fee: 1,
+    });
+    expect(created.result_code).toBe(0);
+    const { refund } = await client.call('refundById', {}, { id: created.id });
+    expect(await client.controlRaw('POST', `refunds/${refund.refund_no}/settle`)).toMatchObject({
+      result_code: 5,
+      err_detail: expect.stringContaining('is succeeded'),
+    });
+    expect(await client.controlRaw('POST', `refunds/${refund.refund_no}/confirm`)).toMatchObject({
+      result_code: 5,
+      err_detail: expect.stringContaining('not an ALI refund'),
+    });
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the development app with every channel', () => {
+    const [app, ...rest] = appsFromEnv({});
+    expect(rest).toEqual([]);
+    expect(app).toMatchObject({ appId: DEFAULT_DEV_APP.appId, appSecret: DEFAULT_DEV_APP.appSecret });
+    expect(app!.channels.size).toBe(22);
+  });
+
+  it('reads several apps from SANDBOX_APPS_FILE and one from the environment', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bc-apps-')), 'apps.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          app_id: '11111111-1111-4111-8111-111111111111',
+          app_secret: 's1',
+          master_secret: 'm1',
+          channels: ['WX', 'ALI_APP'],
+          webhook_url: 'http://127.0.0.1:1/h',
+        },
+        { app_id: '22222222-2222-4222-8222-222222222222', app_secret: 's2', master_secret: 'm2' },
+      ]),
+    );
+    const apps = appsFromEnv({
+      SANDBOX_APPS_FILE: file,
+      SANDBOX_APP_ID: '33333333-3333-4333-8333-333333333333',
+      SANDBOX_APP_SECRET: 's3',
+      SANDBOX_MASTER_SECRET: 'm3',
+      SANDBOX_APP_CHANNELS: 'UN_APP, JD',
+    });
+    expect(apps.map((app) => app.appId)).toEqual([
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+      '33333333-3333-4333-8333-333333333333',
+    ]);
+    expect([...apps[0]!.channels]).toEqual(['WX_APP', 'WX_NATIVE', 'WX_JSAPI', 'ALI_APP']);
+    expect(apps[0]!.webhookUrl).toBe('http://127.0.0.1:1/h');
+    expect([...apps[2]!.channels]).toEqual(['UN_APP', 'JD_WAP', 'JD_WEB']);
+  });
+
+  it('refuses a bad configuration with a message naming the rule', () => {
+    expect(() => appsFromEnv({ SANDBOX_APP_ID: 'x' })).toThrow(
+      'SANDBOX_APP_ID: app_id must be a UUID, got "x"',
+    );
+    expect(() => appsFromEnv({ SANDBOX_APP_ID: DEFAULT_DEV_APP.appId, SANDBOX_APP_SECRET: 's' })).toThrow(
+      'master_secret must be a non-empty string',
+    );
+    expect(() => appsFromEnv({ SANDBOX_APP_CHANNELS: 'WX,PIGEON' })).toThrow('unknown channel "PIGEON"');
+    expect(() => sandboxOptionsFromEnv({ SANDBOX_WEBHOOK_SPEEDUP: 'fast' })).toThrow(
+      'SANDBOX_WEBHOOK_SPEEDUP must be a positive number',
+    );
+  });
+});
+
+describe('npm run sandbox', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+
+  it('starts on SANDBOX_PORT, serves requests, logs one line each and never a secret', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/sandbox/main.js'], {
+      env: { ...process.env, SANDBOX_PORT: String(port), NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      await eventually(() => output.includes('listening'), 10_000);
+      expect(output).toContain(`BeeCloud sandbox listening on http://127.0.0.1:${port}`);
+      const client = new RawClient(`http://127.0.0.1:${port}`);
+      await client.paidBill();
+      expect((await client.call('bills')).bills).toHaveLength(1);
+      await eventually(() => output.includes('GET /2/rest/bills 200 OK'));
+      expect(output).toMatch(/POST \/2\/rest\/bill 200 OK [\d.]+ms/);
+      expect(output).not.toContain(DEFAULT_DEV_APP.appSecret);
+      expect(output).not.toContain(DEFAULT_DEV_APP.masterSecret);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+});
