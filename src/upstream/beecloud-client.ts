@@ -1,0 +1,143 @@
+import type { Got } from 'got';
+import {
+  ENDPOINTS,
+  encodePara,
+  endpointPath,
+  signAppRequest,
+  type AppAuth,
+  type BillByIdResponse,
+  type BillsCountQuery,
+  type BillsQuery,
+  type BillsResponse,
+  type CountResponse,
+  type CreateBillRequest,
+  type CreateBillResponse,
+  type CreateRefundRequest,
+  type CreateRefundResponse,
+  type EndpointName,
+  type Envelope,
+  type RefundByIdResponse,
+  type RefundStatusRequest,
+  type RefundStatusResponse,
+  type RefundsCountQuery,
+  type RefundsQuery,
+  type RefundsResponse,
+  type ReviewRefundsRequest,
+  type ReviewRefundsResponse,
+} from '../wire/index.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, type AttemptFailure, type RetryPolicy } from './retry-policy.js';
+import { createTransport } from './transport.js';
+import { UpstreamError, parseEnvelope } from './upstream-error.js';
+
+export interface BeeCloudCredentials {
+  appId: string;
+  appSecret: string;
+  masterSecret: string;
+}
+
+export interface BeeCloudClientOptions {
+  credentials: BeeCloudCredentials;
+  /** Equivalent servers, tried in turn; the last one that answered is tried first. */
+  baseUrls: readonly string[];
+  /** One attempt's limit; default 5 s. */
+  attemptTimeoutMs?: number;
+  /** The whole call's limit, retries and backoff included; default 10 s. */
+  deadlineMs?: number;
+  retry?: RetryPolicy;
+}
+
+/** Parameters of an endpoint without the three auth fields, which the client adds. */
+type Unsigned<T> = Omit<T, keyof AppAuth>;
+
+/**
+ * The BeeCloud REST API over got: signs each call with the secret its endpoint needs,
+ * encodes GET parameters as `para`, fails over between servers as retry-policy.ts allows,
+ * and turns every answer into a result or an UpstreamError (upstream-error.ts).
+ */
+export class BeeCloudClient {
+  private readonly transport: Got;
+  private readonly attemptTimeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly retry: RetryPolicy;
+  private preferred = 0;
+
+  constructor(private readonly options: BeeCloudClientOptions) {
+    if (options.baseUrls.length === 0) throw new Error('BeeCloudClient needs at least one base URL');
+    this.transport = createTransport();
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5_000;
+    this.deadlineMs = options.deadlineMs ?? 10_000;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  }
+
+  createBill = (request: Unsigned<CreateBillRequest>) => this.call<CreateBillResponse>('createBill', request);
+  createRefund = (request: Unsigned<CreateRefundRequest>) => this.call<CreateRefundResponse>('createRefund', request);
+  reviewRefunds = (request: Unsigned<ReviewRefundsRequest>) => this.call<ReviewRefundsResponse>('reviewRefunds', request);
+  bills = (query: Unsigned<BillsQuery>) => this.call<BillsResponse>('bills', query);
+  billsCount = (query: Unsigned<BillsCountQuery>) => this.call<CountResponse>('billsCount', query);
+  refunds = (query: Unsigned<RefundsQuery>) => this.call<RefundsResponse>('refunds', query);
+  refundsCount = (query: Unsigned<RefundsCountQuery>) => this.call<CountResponse>('refundsCount', query);
+  refundStatus = (query: Unsigned<RefundStatusRequest>) => this.call<RefundStatusResponse>('refundStatus', query);
+  billById = (id: string) => this.call<BillByIdResponse>('billById', {}, id);
+  refundById = (id: string) => this.call<RefundByIdResponse>('refundById', {}, id);
+
+  /** Calls one endpoint; resolves with a `result_code` 0 answer or rejects with an UpstreamError. */
+  async call<T extends Envelope>(endpoint: EndpointName, params: object, id?: string): Promise<T> {
+    const { method, secret } = ENDPOINTS[endpoint];
+    const { appId, appSecret, masterSecret } = this.options.credentials;
+    const deadline = Date.now() + this.deadlineMs;
+    const baseUrls = this.options.baseUrls;
+    let lastFailure: UpstreamError | undefined;
+
+    for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+      const server = (this.preferred + attempt - 1) % baseUrls.length;
+      const timeout = Math.min(this.attemptTimeoutMs, deadline - Date.now());
+      if (timeout <= 0) break;
+      // Signed per attempt: a retry after a backoff must not carry a stale timestamp.
+      const timestamp = Date.now();
+      const signed = { ...params, app_id: appId, timestamp, app_sign: signAppRequest(appId, timestamp, secret === 'app_secret' ? appSecret : masterSecret) };
+      const url = `${baseUrls[server]}${endpointPath(endpoint, id)}`;
+      const outcome = await this.attempt(method, url, signed, timeout);
+      if ('text' in outcome) {
+        this.preferred = server;
+        return parseEnvelope<T>(outcome.text);
+      }
+      lastFailure = describe(outcome.failure);
+      if (attempt === this.retry.maxAttempts || !shouldRetry(method, outcome.failure)) throw lastFailure;
+      const wait = Math.min(retryDelayMs(attempt, this.retry), deadline - Date.now());
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    throw lastFailure ?? new UpstreamError('UPSTREAM_TIMEOUT', 'the payment service did not answer in time');
+  }
+
+  /** One HTTP exchange: the body of a non-5xx answer, or how it failed. */
+  private async attempt(
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    params: object,
+    timeoutMs: number,
+  ): Promise<{ text: string } | { failure: AttemptFailure }> {
+    try {
+      const response =
+        method === 'GET'
+          ? await this.transport(`${url}?${encodePara(params)}`, { method, timeout: { request: timeoutMs } })
+          : await this.transport(url, { method, json: params, timeout: { request: timeoutMs } });
+      if (response.statusCode >= 500) return { failure: { kind: 'http', status: response.statusCode } };
+      return { text: response.body };
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'UNKNOWN';
+      return { failure: code === 'ETIMEDOUT' ? { kind: 'timeout' } : { kind: 'network', code } };
+    }
+  }
+}
+
+/** The public error for an attempt's failure: no URL, host or secret in it. */
+function describe(failure: AttemptFailure): UpstreamError {
+  switch (failure.kind) {
+    case 'timeout':
+      return new UpstreamError('UPSTREAM_TIMEOUT', 'the payment service did not answer in time');
+    case 'network':
+      return new UpstreamError('UPSTREAM_UNAVAILABLE', `the payment service could not be reached (${failure.code})`);
+    case 'http':
+      return new UpstreamError('UPSTREAM_UNAVAILABLE', `the payment service failed (HTTP ${failure.status})`);
+  }
+}

@@ -1,0 +1,104 @@
+import { devApp } from '../../src/sandbox/apps.js';
+import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
+import { UpstreamError, parseEnvelope } from '../../src/upstream/upstream-error.js';
+import { startTestSandbox, uniqueBillNo } from '../support/sandbox.js';
+import { fixedServer, refusedUrl, resettingServer } from '../support/servers.js';
+
+const app = devApp();
+const credentials = { appId: app.appId, appSecret: app.appSecret, masterSecret: app.masterSecret };
+const fastRetry = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+
+let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(() => sandbox.close());
+
+const upstreamRequests = (path: string) => sandbox.logLines.filter((line) => line.includes(` ${path} `)).length;
+const client = (baseUrls: string[], extra: Partial<ConstructorParameters<typeof BeeCloudClient>[0]> = {}) =>
+  new BeeCloudClient({ credentials, baseUrls, retry: fastRetry, ...extra });
+
+describe('BeeCloudClient', () => {
+  it('signs every endpoint with the right secret and decodes the answers', async () => {
+    const api = client([sandbox.url]);
+    const billNo = uniqueBillNo();
+    const bill = await api.createBill({ channel: 'WX_NATIVE', total_fee: 10, bill_no: billNo, title: 't' });
+    expect(bill.code_url).toMatch(/^weixin:/);
+    expect((await api.billById(bill.id)).pay?.bill_no).toBe(billNo);
+    expect((await api.bills({ bill_no: billNo })).bills).toHaveLength(1);
+    expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
+    await fetch(`${sandbox.url}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
+    const refundNo = `${new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10).replaceAll('-', '')}up1`;
+    const refund = await api.createRefund({ refund_no: refundNo, bill_no: billNo, refund_fee: 10, need_approval: true });
+    expect((await api.refundById(refund.id!)).refund?.refund_no).toBe(refundNo);
+    expect((await api.reviewRefunds({ channel: 'WX', ids: [refund.id!], agree: true })).result_map).toEqual({ [refund.id!]: 'OK' });
+    expect((await api.refundStatus({ channel: 'WX', refund_no: refundNo })).refund_status).toBe('PROCESSING');
+    expect((await api.refunds({ refund_no: refundNo })).refunds).toHaveLength(1);
+    expect((await api.refundsCount({})).count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('turns a result_code into a typed error carrying the code and err_detail', async () => {
+    const error = await client([sandbox.url]).billById('missing').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ code: 'NO_SUCH_BILL', resultCode: 8, detail: 'no bill with id missing' });
+    const wrong = new BeeCloudClient({ credentials: { ...credentials, appSecret: 'wrong' }, baseUrls: [sandbox.url] });
+    await expect(wrong.bills({})).rejects.toMatchObject({ code: 'APP_INVALID' });
+  });
+
+  it('fails a read over to the next server when the first refuses connections', async () => {
+    const before = upstreamRequests('/2/rest/bills');
+    const api = client([await refusedUrl(), sandbox.url]);
+    expect((await api.bills({})).result_code).toBe(0);
+    expect(upstreamRequests('/2/rest/bills')).toBe(before + 1);
+    // The server that answered is tried first from now on: no second refused attempt.
+    expect((await api.bills({})).result_code).toBe(0);
+  });
+
+  it('fails a read over on a 5xx and on a reset, but not a write that may have arrived', async () => {
+    const failing = await fixedServer(502, 'bad gateway');
+    const resetting = await resettingServer();
+    try {
+      expect((await client([failing.url, sandbox.url]).bills({})).result_code).toBe(0);
+      expect((await client([resetting.url, sandbox.url]).bills({})).result_code).toBe(0);
+      const billNo = uniqueBillNo();
+      const write = client([resetting.url, sandbox.url]).createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' });
+      await expect(write).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', detail: 'the payment service could not be reached (ECONNRESET)' });
+      expect(resetting.requests()).toBe(2);
+      const writeTo502 = client([failing.url, sandbox.url]).createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' });
+      await expect(writeTo502).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', detail: 'the payment service failed (HTTP 502)' });
+      expect((await client([sandbox.url]).billsCount({ bill_no: billNo })).count).toBe(0);
+    } finally {
+      await failing.close();
+      await resetting.close();
+    }
+  });
+
+  it('retries a write on the next server when the first refused the connection, creating one bill', async () => {
+    const billNo = uniqueBillNo();
+    const api = client([await refusedUrl(), sandbox.url]);
+    expect((await api.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' })).result_code).toBe(0);
+    expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
+  });
+
+  it('gives up with UPSTREAM_TIMEOUT within the deadline when the upstream stalls', async () => {
+    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'stall', times: 10, delay_ms: 5000 }) });
+    try {
+      const started = Date.now();
+      const api = client([sandbox.url], { attemptTimeoutMs: 200, deadlineMs: 500 });
+      await expect(api.bills({})).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      expect(Date.now() - started).toBeLessThan(700);
+      const write = client([sandbox.url], { attemptTimeoutMs: 200, deadlineMs: 2000 });
+      const writeStarted = Date.now();
+      await expect(write.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: uniqueBillNo(), title: 't' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      expect(Date.now() - writeStarted).toBeLessThan(450); // one attempt: a timed-out write is not repeated
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+    }
+  });
+
+  it('reports a non-JSON or envelope-less answer as UPSTREAM_BAD_RESPONSE', () => {
+    expect(() => parseEnvelope('<html>')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+    expect(() => parseEnvelope('{"ok":true}')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+    expect(() => parseEnvelope('{"result_code":99,"result_msg":"X","err_detail":""}')).toThrow('unknown result_code 99');
+  });
+});
