@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import type { AddressInfo } from 'node:net';
 import {
   ENDPOINTS,
@@ -174,7 +175,13 @@ async function handleRequest(
  * forms, url-encoded.
  */
 async function readParams(req: IncomingMessage, jsonOnly = false): Promise<Params> {
-  const text = (await readBody(req)).toString('utf8');
+  let text: string;
+  try {
+    text = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new SandboxError('PARAM_INVALID', error.message, 413);
+    throw error;
+  }
   if (!jsonOnly && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(text));
   }
@@ -189,30 +196,6 @@ async function readParams(req: IncomingMessage, jsonOnly = false): Promise<Param
     throw new SandboxError('PARAM_INVALID', 'the body must be a JSON object');
   }
   return parsed as Params;
-}
-
-/**
- * Reads at most MAX_BODY_BYTES. A larger body is refused with 413; the rest of it is read
- * and dropped (up to DRAIN_LIMIT) so that the client, still sending, gets to read the
- * answer; a body beyond even that has its connection cut.
- */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) req.socket.destroy();
-    });
-    req.on('end', () =>
-      size > MAX_BODY_BYTES
-        ? reject(new SandboxError('PARAM_INVALID', `the body exceeds ${MAX_BODY_BYTES} bytes`, 413))
-        : resolve(Buffer.concat(chunks)),
-    );
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: object): void {

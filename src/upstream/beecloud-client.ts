@@ -25,7 +25,13 @@ import {
   type ReviewRefundsRequest,
   type ReviewRefundsResponse,
 } from '../wire/index.js';
-import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, type AttemptFailure, type RetryPolicy } from './retry-policy.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryDelayMs,
+  shouldRetry,
+  type AttemptFailure,
+  type RetryPolicy,
+} from './retry-policy.js';
 import { createTransport } from './transport.js';
 import { UpstreamError, parseEnvelope } from './upstream-error.js';
 
@@ -70,13 +76,16 @@ export class BeeCloudClient {
   }
 
   createBill = (request: Unsigned<CreateBillRequest>) => this.call<CreateBillResponse>('createBill', request);
-  createRefund = (request: Unsigned<CreateRefundRequest>) => this.call<CreateRefundResponse>('createRefund', request);
-  reviewRefunds = (request: Unsigned<ReviewRefundsRequest>) => this.call<ReviewRefundsResponse>('reviewRefunds', request);
+  createRefund = (request: Unsigned<CreateRefundRequest>) =>
+    this.call<CreateRefundResponse>('createRefund', request);
+  reviewRefunds = (request: Unsigned<ReviewRefundsRequest>) =>
+    this.call<ReviewRefundsResponse>('reviewRefunds', request);
   bills = (query: Unsigned<BillsQuery>) => this.call<BillsResponse>('bills', query);
   billsCount = (query: Unsigned<BillsCountQuery>) => this.call<CountResponse>('billsCount', query);
   refunds = (query: Unsigned<RefundsQuery>) => this.call<RefundsResponse>('refunds', query);
   refundsCount = (query: Unsigned<RefundsCountQuery>) => this.call<CountResponse>('refundsCount', query);
-  refundStatus = (query: Unsigned<RefundStatusRequest>) => this.call<RefundStatusResponse>('refundStatus', query);
+  refundStatus = (query: Unsigned<RefundStatusRequest>) =>
+    this.call<RefundStatusResponse>('refundStatus', query);
   billById = (id: string) => this.call<BillByIdResponse>('billById', {}, id);
   refundById = (id: string) => this.call<RefundByIdResponse>('refundById', {}, id);
 
@@ -94,7 +103,12 @@ export class BeeCloudClient {
       if (timeout <= 0) break;
       // Signed per attempt: a retry after a backoff must not carry a stale timestamp.
       const timestamp = Date.now();
-      const signed = { ...params, app_id: appId, timestamp, app_sign: signAppRequest(appId, timestamp, secret === 'app_secret' ? appSecret : masterSecret) };
+      const signed = {
+        ...params,
+        app_id: appId,
+        timestamp,
+        app_sign: signAppRequest(appId, timestamp, secret === 'app_secret' ? appSecret : masterSecret),
+      };
       const url = `${baseUrls[server]}${endpointPath(endpoint, id)}`;
       const outcome = await this.attempt(method, url, signed, timeout);
       if ('text' in outcome) {
@@ -136,7 +150,10 @@ function describe(failure: AttemptFailure): UpstreamError {
     case 'timeout':
       return new UpstreamError('UPSTREAM_TIMEOUT', 'the payment service did not answer in time');
     case 'network':
-      return new UpstreamError('UPSTREAM_UNAVAILABLE', `the payment service could not be reached (${failure.code})`);
+      return new UpstreamError(
+        'UPSTREAM_UNAVAILABLE',
+        `the payment service could not be reached (${failure.code})`,
+      );
     case 'http':
       return new UpstreamError('UPSTREAM_UNAVAILABLE', `the payment service failed (HTTP ${failure.status})`);
   }

@@ -15,9 +15,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 
 
 /** How one attempt ended, as far as retrying is concerned. */
 export type AttemptFailure =
-  | { kind: 'network'; code: string }
-  | { kind: 'timeout' }
-  | { kind: 'http'; status: number };
+  { kind: 'network'; code: string } | { kind: 'timeout' } | { kind: 'http'; status: number };
 
 /** Network errors that prove the request never reached a server. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);

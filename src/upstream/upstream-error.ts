@@ -1,7 +1,11 @@
 import { RESULT_CODES, resultMsgOf, type Envelope, type ResultMsg } from '../wire/index.js';
 
 /** Failures of the call itself, as opposed to BeeCloud's answers. */
-export const TRANSPORT_FAILURE_CODES = ['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_BAD_RESPONSE'] as const;
+export const TRANSPORT_FAILURE_CODES = [
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_BAD_RESPONSE',
+] as const;
 export type TransportFailureCode = (typeof TRANSPORT_FAILURE_CODES)[number];
 
 /** Every code an upstream call can fail with: BeeCloud's result names, or a transport failure. */
@@ -34,7 +38,10 @@ export function parseEnvelope<T extends Envelope>(text: string): T {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'the payment service answered with something other than JSON');
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      'the payment service answered with something other than JSON',
+    );
   }
   const resultCode = (body as Partial<Envelope> | null)?.result_code;
   if (typeof resultCode !== 'number') {
@@ -44,7 +51,10 @@ export function parseEnvelope<T extends Envelope>(text: string): T {
   const name = resultMsgOf(resultCode);
   const detail = String((body as Envelope).err_detail ?? '');
   if (!name || name === 'OK') {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `the payment service answered the unknown result_code ${resultCode}`);
+    throw new UpstreamError(
+      'UPSTREAM_BAD_RESPONSE',
+      `the payment service answered the unknown result_code ${resultCode}`,
+    );
   }
   throw new UpstreamError(name, detail, resultCode);
 }

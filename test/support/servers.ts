@@ -11,7 +11,11 @@ export async function refusedUrl(): Promise<string> {
 }
 
 /** A server that accepts connections, counts what arrives, then closes each without an answer. */
-export async function resettingServer(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+export async function resettingServer(): Promise<{
+  url: string;
+  requests: () => number;
+  close: () => Promise<void>;
+}> {
   let requests = 0;
   const server: Server = createServer((socket) => {
     socket.once('data', () => {
@@ -21,7 +25,11 @@ export async function resettingServer(): Promise<{ url: string; requests: () => 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, requests: () => requests, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** A server that answers every request with a fixed status and body. */
@@ -37,6 +45,10 @@ export async function fixedServer(status: number, body: string) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const upstreamRequests = (path: string) => sandbox.logLines.filter((line) => line.includes(` ${path} `)).length;
+const upstreamRequests = (path: string) =>
+  sandbox.logLines.filter((line) => line.includes(` ${path} `)).length;
 const client = (baseUrls: string[], extra: Partial<ConstructorParameters<typeof BeeCloudClient>[0]> = {}) =>
   new BeeCloudClient({ credentials, baseUrls, retry: fastRetry, ...extra });
 
@@ -29,19 +30,31 @@ describe('BeeCloudClient', () => {
     expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
     await fetch(`${sandbox.url}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
     const refundNo = `${new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10).replaceAll('-', '')}up1`;
-    const refund = await api.createRefund({ refund_no: refundNo, bill_no: billNo, refund_fee: 10, need_approval: true });
+    const refund = await api.createRefund({
+      refund_no: refundNo,
+      bill_no: billNo,
+      refund_fee: 10,
+      need_approval: true,
+    });
     expect((await api.refundById(refund.id!)).refund?.refund_no).toBe(refundNo);
-    expect((await api.reviewRefunds({ channel: 'WX', ids: [refund.id!], agree: true })).result_map).toEqual({ [refund.id!]: 'OK' });
+    expect((await api.reviewRefunds({ channel: 'WX', ids: [refund.id!], agree: true })).result_map).toEqual({
+      [refund.id!]: 'OK',
+    });
     expect((await api.refundStatus({ channel: 'WX', refund_no: refundNo })).refund_status).toBe('PROCESSING');
     expect((await api.refunds({ refund_no: refundNo })).refunds).toHaveLength(1);
     expect((await api.refundsCount({})).count).toBeGreaterThanOrEqual(1);
   });
 
   it('turns a result_code into a typed error carrying the code and err_detail', async () => {
-    const error = await client([sandbox.url]).billById('missing').catch((e: unknown) => e);
+    const error = await client([sandbox.url])
+      .billById('missing')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ code: 'NO_SUCH_BILL', resultCode: 8, detail: 'no bill with id missing' });
-    const wrong = new BeeCloudClient({ credentials: { ...credentials, appSecret: 'wrong' }, baseUrls: [sandbox.url] });
+    const wrong = new BeeCloudClient({
+      credentials: { ...credentials, appSecret: 'wrong' },
+      baseUrls: [sandbox.url],
+    });
     await expect(wrong.bills({})).rejects.toMatchObject({ code: 'APP_INVALID' });
   });
 
@@ -61,11 +74,27 @@ describe('BeeCloudClient', () => {
       expect((await client([failing.url, sandbox.url]).bills({})).result_code).toBe(0);
       expect((await client([resetting.url, sandbox.url]).bills({})).result_code).toBe(0);
       const billNo = uniqueBillNo();
-      const write = client([resetting.url, sandbox.url]).createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' });
-      await expect(write).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', detail: 'the payment service could not be reached (ECONNRESET)' });
+      const write = client([resetting.url, sandbox.url]).createBill({
+        channel: 'UN_APP',
+        total_fee: 1,
+        bill_no: billNo,
+        title: 't',
+      });
+      await expect(write).rejects.toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        detail: 'the payment service could not be reached (ECONNRESET)',
+      });
       expect(resetting.requests()).toBe(2);
-      const writeTo502 = client([failing.url, sandbox.url]).createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' });
-      await expect(writeTo502).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', detail: 'the payment service failed (HTTP 502)' });
+      const writeTo502 = client([failing.url, sandbox.url]).createBill({
+        channel: 'UN_APP',
+        total_fee: 1,
+        bill_no: billNo,
+        title: 't',
+      });
+      await expect(writeTo502).rejects.toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        detail: 'the payment service failed (HTTP 502)',
+      });
       expect((await client([sandbox.url]).billsCount({ bill_no: billNo })).count).toBe(0);
     } finally {
       await failing.close();
@@ -76,12 +105,17 @@ describe('BeeCloudClient', () => {
   it('retries a write on the next server when the first refused the connection, creating one bill', async () => {
     const billNo = uniqueBillNo();
     const api = client([await refusedUrl(), sandbox.url]);
-    expect((await api.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' })).result_code).toBe(0);
+    expect(
+      (await api.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: billNo, title: 't' })).result_code,
+    ).toBe(0);
     expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
   });
 
   it('gives up with UPSTREAM_TIMEOUT within the deadline when the upstream stalls', async () => {
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'stall', times: 10, delay_ms: 5000 }) });
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'stall', times: 10, delay_ms: 5000 }),
+    });
     try {
       const started = Date.now();
       const api = client([sandbox.url], { attemptTimeoutMs: 200, deadlineMs: 500 });
@@ -89,7 +123,9 @@ describe('BeeCloudClient', () => {
       expect(Date.now() - started).toBeLessThan(700);
       const write = client([sandbox.url], { attemptTimeoutMs: 200, deadlineMs: 2000 });
       const writeStarted = Date.now();
-      await expect(write.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: uniqueBillNo(), title: 't' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      await expect(
+        write.createBill({ channel: 'UN_APP', total_fee: 1, bill_no: uniqueBillNo(), title: 't' }),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
       expect(Date.now() - writeStarted).toBeLessThan(450); // one attempt: a timed-out write is not repeated
     } finally {
       await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
@@ -98,7 +134,11 @@ describe('BeeCloudClient', () => {
 
   it('reports a non-JSON or envelope-less answer as UPSTREAM_BAD_RESPONSE', () => {
     expect(() => parseEnvelope('<html>')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
-    expect(() => parseEnvelope('{"ok":true}')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
-    expect(() => parseEnvelope('{"result_code":99,"result_msg":"X","err_detail":""}')).toThrow('unknown result_code 99');
+    expect(() => parseEnvelope('{"ok":true}')).toThrow(
+      expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }),
+    );
+    expect(() => parseEnvelope('{"result_code":99,"result_msg":"X","err_detail":""}')).toThrow(
+      'unknown result_code 99',
+    );
   });
 });

@@ -1,0 +1,21 @@
+import { Channel, ChannelFamilyEnum } from './enums.js';
+import { badUserInput } from '../errors.js';
+import type { ChannelFilter } from '../../wire/index.js';
+
+/** The channel part of a filter: a family or one channel (not both), as BeeCloud's one `channel` field. */
+export function channelFilter(filter: {
+  family?: ChannelFamilyEnum | null;
+  channel?: Channel | null;
+}): ChannelFilter | undefined {
+  if (filter.family && filter.channel)
+    throw badUserInput('give family or channel, not both', 'filter.family');
+  return filter.family ?? filter.channel ?? undefined;
+}
+
+/** An inclusive creation-time range in BeeCloud's 13-digit milliseconds. */
+export function timeRange(filter: { createdFrom?: Date | null; createdTo?: Date | null }) {
+  return {
+    ...(filter.createdFrom ? { start_time: filter.createdFrom.getTime() } : {}),
+    ...(filter.createdTo ? { end_time: filter.createdTo.getTime() } : {}),
+  };
+}

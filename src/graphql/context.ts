@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import type { BeeCloudClient } from '../upstream/beecloud-client.js';
+import { UpstreamError } from '../upstream/upstream-error.js';
+import type { BillRecord, RefundRecord } from '../wire/index.js';
+
+/** What every resolver gets: the upstream client and this operation's loaders. */
+export interface GatewayContext {
+  api: BeeCloudClient;
+  loaders: Loaders;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Per-operation loaders: within one GraphQL operation each bill or refund is fetched once,
+ * however many fields ask for it, and look-ups made in the same tick go out together.
+ * BeeCloud has no batch endpoint, so a batch is one call per distinct key, made in
+ * parallel; the saving is the de-duplication. Loaders live for one operation only, so
+ * nothing cached here can go stale for the next request.
+ *
+ * Bills are reachable by id and by bill_no; whichever loads first primes the other.
+ * `billByNo` asks for need_detail so that the record is as complete as a by-id answer.
+ */
+export function createLoaders(api: BeeCloudClient) {
+  const perKey = <K, V>(load: (key: K) => Promise<V>) =>
+    new DataLoader<K, V>((keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))));
+
+  const primeBill = (record: BillRecord | null) => {
+    if (!record) return record;
+    billById.prime(record.id, record);
+    billByNo.prime(record.bill_no, record);
+    return record;
+  };
+
+  const billById: DataLoader<string, BillRecord | null> = perKey((id: string) =>
+    api.billById(id).then(
+      (answer) => primeBill(answer.pay ?? null),
+      (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
+    ),
+  );
+  const billByNo: DataLoader<string, BillRecord | null> = perKey((billNo: string) =>
+    api
+      .bills({ bill_no: billNo, limit: 1, need_detail: true })
+      .then((answer) => primeBill(answer.bills?.[0] ?? null)),
+  );
+  const refundById = perKey((id: string) =>
+    api.refundById(id).then(
+      (answer) => answer.refund ?? null,
+      (error: unknown) => missingAsNull(error, 'NO_SUCH_REFUND'),
+    ),
+  );
+  /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
+  const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>
+    api.refunds({ bill_no: billNo, limit: 50 }).then((answer) => answer.refunds ?? []),
+  );
+
+  return { billById, billByNo, refundById, refundsByBillNo, primeBill };
+}
+
+function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND'): null {
+  if (error instanceof UpstreamError && error.code === missing) return null;
+  throw error;
+}
+
+export function createContext(api: BeeCloudClient): GatewayContext {
+  return { api, loaders: createLoaders(api) };
+}

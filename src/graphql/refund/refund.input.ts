@@ -1,0 +1,77 @@
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { Channel, ChannelFamilyEnum, RefundChannel } from '../common/enums.js';
+
+@InputType({ description: 'Refund filters; all given ones must match.' })
+export class RefundFilter {
+  @Field(() => ChannelFamilyEnum, {
+    nullable: true,
+    description: 'Every channel of a provider. Not with `channel`.',
+  })
+  family?: ChannelFamilyEnum | null;
+
+  @Field(() => Channel, { nullable: true, description: 'One channel. Not with `family`.' })
+  channel?: Channel | null;
+
+  @Field(() => String, { nullable: true })
+  billNo?: string | null;
+
+  @Field(() => String, { nullable: true })
+  refundNo?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: pre-refunds (created with needApproval) only; false: direct refunds only.',
+  })
+  needApproval?: boolean | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or after (inclusive).' })
+  createdFrom?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or before (inclusive).' })
+  createdTo?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Load `messageDetail` of listed refunds.' })
+  needDetail?: boolean | null;
+}
+
+@InputType({ description: 'A refund. Safe to retry with the same refundNo and input.' })
+export class CreateRefundInput {
+  @Field({ description: 'The order number of the paid bill.' })
+  billNo!: string;
+
+  @Field({ description: "Today's date in China time (yyyyMMdd) then 3-24 letters or digits, not 000." })
+  refundNo!: string;
+
+  @Field(() => Int, {
+    description: 'Amount in fen; at most the bill’s amount. A bill can be refunded successfully once.',
+  })
+  refundFeeFen!: number;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Create a pre-refund that waits for reviewRefunds; no money moves until then.',
+  })
+  needApproval!: boolean;
+
+  @Field(() => RefundChannel, { nullable: true, description: "The bill's provider, to double-check." })
+  channel?: RefundChannel | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  optional?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'Approve or deny pre-refunds of one provider.' })
+export class ReviewRefundsInput {
+  @Field(() => RefundChannel)
+  channel!: RefundChannel;
+
+  @Field(() => [ID], { description: 'Refund ids (1..100).' })
+  ids!: string[];
+
+  @Field({ description: 'true approves (money moves), false denies.' })
+  agree!: boolean;
+
+  @Field(() => String, { nullable: true })
+  denyReason?: string | null;
+}

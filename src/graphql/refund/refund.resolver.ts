@@ -1,0 +1,268 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  type ResolverInterface,
+} from 'type-graphql';
+import type { RefundRecord, RefundsCountQuery } from '../../wire/index.js';
+import { Bill } from '../bill/bill.type.js';
+import { RefundChannelStatus, StatusQueryChannel } from '../common/enums.js';
+import { channelFilter, timeRange } from '../common/filter.js';
+import { PageArgs, fetchWindow, pageWindow } from '../common/page.args.js';
+import { UserError } from '../common/user-error.type.js';
+import type { GatewayContext } from '../context.js';
+import { asUserErrors } from '../errors.js';
+import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
+import { Refund, RefundPage } from './refund.type.js';
+import { REFUND_INPUT_FIELDS, validateCreateRefund, validateReviewRefunds } from './refund.validation.js';
+
+/** Where a refund-payload's `refund` comes from: loaded only when selected. */
+type RefundThunk = () => Promise<RefundRecord | null>;
+
+@ObjectType()
+export class CreateRefundPayload {
+  constructor(private readonly loadRefund: RefundThunk = async () => null) {}
+
+  @Field(() => ID, { nullable: true, description: 'The refund, or the same refund when this was a retry.' })
+  refundId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ALI: the page where the merchant confirms the refund with the Alipay password. The refund stays pending until then.',
+  })
+  confirmationUrl!: string | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+
+  @Field(() => Refund, {
+    nullable: true,
+    description: 'The refund as BeeCloud now has it (one look-up when selected).',
+  })
+  async refund(): Promise<Refund | null> {
+    const record = await this.loadRefund();
+    return record && Refund.fromWire(record);
+  }
+}
+
+@ObjectType({ description: 'The result of reviewing one refund.' })
+export class RefundReviewOutcome {
+  @Field(() => ID)
+  refundId!: string;
+
+  @Field()
+  ok!: boolean;
+
+  @Field({ description: '"OK", or why this refund was not reviewed.' })
+  message!: string;
+}
+
+@ObjectType()
+export class ReviewRefundsPayload {
+  @Field(() => [RefundReviewOutcome])
+  outcomes!: RefundReviewOutcome[];
+
+  @Field(() => String, { nullable: true, description: 'ALI approvals: where the merchant confirms them.' })
+  confirmationUrl!: string | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class SyncRefundStatusPayload {
+  constructor(private readonly loadRefund: RefundThunk = async () => null) {}
+
+  @Field(() => RefundChannelStatus, { nullable: true })
+  status!: RefundChannelStatus | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+
+  @Field(() => Refund, {
+    nullable: true,
+    description: 'The refund after the sync (one look-up when selected).',
+  })
+  async refund(): Promise<Refund | null> {
+    const record = await this.loadRefund();
+    return record && Refund.fromWire(record);
+  }
+}
+
+function refundsQuery(
+  filter: RefundFilter | null | undefined,
+): Omit<RefundsCountQuery, 'app_id' | 'timestamp' | 'app_sign'> {
+  if (!filter) return {};
+  return {
+    channel: channelFilter(filter),
+    ...(filter.billNo != null ? { bill_no: filter.billNo } : {}),
+    ...(filter.refundNo != null ? { refund_no: filter.refundNo } : {}),
+    ...(filter.needApproval != null ? { need_approval: filter.needApproval } : {}),
+    ...timeRange(filter),
+  };
+}
+
+const refundFieldOf = (wire: string) => REFUND_INPUT_FIELDS[wire];
+const REFUND_FIELD_BY_CODE = {
+  NO_SUCH_BILL: 'billNo',
+  BILL_UNSUCCESS: 'billNo',
+  REFUND_EXCEED_TIME: 'billNo',
+  ALREADY_REFUNDING: 'billNo',
+  PREREFUND_DUPLICATE: 'billNo',
+  REFUND_AMOUNT_TOO_LARGE: 'refundFeeFen',
+  NO_SUCH_REFUND: 'refundNo',
+  CHANNEL_INVALID: 'channel',
+} as const;
+
+@Resolver(() => Refund)
+export class RefundResolver implements ResolverInterface<Refund> {
+  @Query(() => RefundPage, {
+    description: 'Refunds, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
+  })
+  async refunds(
+    @Ctx() { api }: GatewayContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => RefundFilter, { nullable: true }) filter?: RefundFilter | null,
+  ): Promise<RefundPage> {
+    const window = pageWindow(page);
+    const query = refundsQuery(filter);
+    const fetchPage = (skip: number, limit: number) =>
+      api
+        .refunds({ ...query, skip, limit, need_detail: filter?.needDetail ?? false })
+        .then((answer) => answer.refunds ?? []);
+    const records = await fetchWindow(window, fetchPage);
+    return new RefundPage({
+      items: records.map(Refund.fromWire),
+      ...window,
+      count: () => api.refundsCount(query).then((answer) => answer.count ?? 0),
+      probeNext: () => fetchPage(window.offset + window.first, 1).then((next) => next.length > 0),
+    });
+  }
+
+  @Query(() => Int, { description: 'How many refunds match the filter.' })
+  refundsCount(
+    @Ctx() { api }: GatewayContext,
+    @Arg('filter', () => RefundFilter, { nullable: true }) filter?: RefundFilter | null,
+  ): Promise<number> {
+    return api.refundsCount(refundsQuery(filter)).then((answer) => answer.count ?? 0);
+  }
+
+  @Query(() => Refund, {
+    nullable: true,
+    description: 'A refund by its BeeCloud id; null when there is none.',
+  })
+  refund(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID) id: string): Promise<Refund | null> {
+    return loaders.refundById.load(id).then((record) => record && Refund.fromWire(record));
+  }
+
+  @FieldResolver()
+  bill(@Root() refund: Refund, @Ctx() { loaders }: GatewayContext): Promise<Bill | null> {
+    return loaders.billByNo.load(refund.billNo).then((record) => record && Bill.fromWire(record));
+  }
+
+  @Mutation(() => CreateRefundPayload, {
+    description:
+      'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
+  })
+  async createRefund(
+    @Ctx() { api, loaders }: GatewayContext,
+    @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
+  ) {
+    const problems = validateCreateRefund(input);
+    if (problems.length)
+      return Object.assign(new CreateRefundPayload(), {
+        refundId: null,
+        confirmationUrl: null,
+        userErrors: problems,
+      });
+    const outcome = await asUserErrors(
+      () =>
+        api.createRefund({
+          bill_no: input.billNo,
+          refund_no: input.refundNo,
+          refund_fee: input.refundFeeFen,
+          need_approval: input.needApproval,
+          ...(input.channel ? { channel: input.channel } : {}),
+          ...(input.optional ? { optional: input.optional } : {}),
+        }),
+      refundFieldOf,
+      REFUND_FIELD_BY_CODE,
+    );
+    if ('userErrors' in outcome)
+      return Object.assign(new CreateRefundPayload(), { refundId: null, confirmationUrl: null, ...outcome });
+    const id = outcome.ok.id!;
+    return Object.assign(new CreateRefundPayload(() => loaders.refundById.load(id)), {
+      refundId: id,
+      confirmationUrl: outcome.ok.url ?? null,
+      userErrors: [],
+    });
+  }
+
+  @Mutation(() => ReviewRefundsPayload, {
+    description: 'Approves or denies pre-refunds; each id succeeds or fails on its own.',
+  })
+  async reviewRefunds(
+    @Ctx() { api }: GatewayContext,
+    @Arg('input', () => ReviewRefundsInput) input: ReviewRefundsInput,
+  ): Promise<ReviewRefundsPayload> {
+    const problems = validateReviewRefunds(input);
+    if (problems.length) return { outcomes: [], confirmationUrl: null, userErrors: problems };
+    const outcome = await asUserErrors(
+      () =>
+        api.reviewRefunds({
+          channel: input.channel,
+          ids: input.ids,
+          agree: input.agree,
+          ...(input.denyReason ? { deny_reason: input.denyReason } : {}),
+        }),
+      refundFieldOf,
+      { CHANNEL_INVALID: 'channel' },
+    );
+    if ('userErrors' in outcome) return { outcomes: [], confirmationUrl: null, ...outcome };
+    const resultMap = outcome.ok.result_map ?? {};
+    return {
+      outcomes: input.ids.map((id) => {
+        const message = resultMap[id] ?? resultMap[id.trim()] ?? 'no result for this id';
+        return { refundId: id, ok: message === 'OK', message };
+      }),
+      confirmationUrl: outcome.ok.url ?? null,
+      userErrors: [],
+    };
+  }
+
+  @Mutation(() => SyncRefundStatusPayload, {
+    description:
+      'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',
+  })
+  async syncRefundStatus(
+    @Ctx() { api }: GatewayContext,
+    @Arg('channel', () => StatusQueryChannel) channel: StatusQueryChannel,
+    @Arg('refundNo') refundNo: string,
+  ): Promise<SyncRefundStatusPayload> {
+    const outcome = await asUserErrors(
+      () => api.refundStatus({ channel, refund_no: refundNo }),
+      refundFieldOf,
+      REFUND_FIELD_BY_CODE,
+    );
+    if ('userErrors' in outcome)
+      return Object.assign(new SyncRefundStatusPayload(), { status: null, ...outcome });
+    const loadRefund = () =>
+      api
+        .refunds({ refund_no: refundNo, limit: 1, need_detail: true })
+        .then((answer) => answer.refunds?.[0] ?? null);
+    return Object.assign(new SyncRefundStatusPayload(loadRefund), {
+      status: outcome.ok.refund_status ?? null,
+      userErrors: [],
+    });
+  }
+}

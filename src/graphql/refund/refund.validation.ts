@@ -1,0 +1,49 @@
+import { BILL_NO_PATTERN, MAX_TOTAL_FEE, REFUND_NO_PATTERN } from '../../wire/index.js';
+import type { UserErrorShape } from '../errors.js';
+import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
+
+/** Input field names by BeeCloud field name, to point userErrors at the input. */
+export const REFUND_INPUT_FIELDS: Record<string, string> = {
+  bill_no: 'billNo',
+  refund_no: 'refundNo',
+  refund_fee: 'refundFeeFen',
+  need_approval: 'needApproval',
+  channel: 'channel',
+  optional: 'optional',
+  ids: 'ids',
+  agree: 'agree',
+  deny_reason: 'denyReason',
+};
+
+export const MAX_REVIEW_IDS = 100;
+
+/** BeeCloud's formats, checked before the call (the date of refundNo is left to BeeCloud's clock). */
+export function validateCreateRefund(input: CreateRefundInput): UserErrorShape[] {
+  const problems: UserErrorShape[] = [];
+  const invalid = (field: string, rule: string) =>
+    problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
+  if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', 'must be 8-32 letters or digits');
+  const refundNo = REFUND_NO_PATTERN.exec(input.refundNo);
+  if (!refundNo)
+    invalid('refundNo', 'must be 8 digits of date (yyyyMMdd, China time) then 3-24 letters or digits');
+  else if (/^0+$/.test(refundNo[2]!)) invalid('refundNo', 'serial must not be all zeros');
+  if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
+    invalid('refundFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.refundFeeFen}`);
+  }
+  return problems;
+}
+
+export function validateReviewRefunds(input: ReviewRefundsInput): UserErrorShape[] {
+  if (input.ids.length === 0)
+    return [{ code: 'MISS_PARAM', field: 'input.ids', message: 'ids must list at least one refund id' }];
+  if (input.ids.length > MAX_REVIEW_IDS) {
+    return [
+      {
+        code: 'PARAM_INVALID',
+        field: 'input.ids',
+        message: `ids may list at most ${MAX_REVIEW_IDS} refunds, got ${input.ids.length}`,
+      },
+    ];
+  }
+  return [];
+}
