@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -11,16 +12,30 @@ import { gzipSync } from 'node:zlib';
 
 export const EXPLORER_PREFIX = '/graphql/explorer/';
 
-const require = createRequire(import.meta.url);
-const ASSET_SOURCES: Record<string, { module: string; type: string }> = {
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+/** Each asset: the package it comes from and its file there. */
+const ASSET_SOURCES: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
   'react-dom.production.min.js': {
-    module: 'react-dom/umd/react-dom.production.min.js',
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
     type: 'text/javascript',
   },
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+/**
+ * A dependency's folder, looked up the way Node does: `node_modules/<pkg>` in this file's
+ * folder or the nearest one above it. (The UMD files are not in the packages' `exports`,
+ * so they cannot be resolved by name.)
+ */
+function packageDir(pkg: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', pkg);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`cannot find the package ${pkg} for the explorer`);
+  }
+}
 
 const INIT_SCRIPT = `
 const endpoint = new URL('/graphql', location.href).href;
@@ -73,7 +88,8 @@ export function explorerAsset(name: string): ExplorerAsset | undefined {
   assets ??= new Map(
     [
       ...Object.entries(ASSET_SOURCES).map(
-        ([file, source]) => [file, source.type, readFileSync(require.resolve(source.module))] as const,
+        ([name, source]) =>
+          [name, source.type, readFileSync(join(packageDir(source.pkg), source.file))] as const,
       ),
       ['init.js', 'text/javascript', Buffer.from(INIT_SCRIPT)] as const,
       ['index.html', 'text/html; charset=utf-8', Buffer.from(PAGE)] as const,

@@ -79,6 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       if (asset) return sendAsset(req, res, asset);
     }
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; nothing to show
     sendJson(res, 404, {
       errors: [{ message: `no such path: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }],
     });

@@ -1,0 +1,281 @@
+import { PAY_CHANNELS, type PayChannel } from '../../src/wire/index.js';
+import {
+  BillDocument,
+  BillsCountDocument,
+  BillsDocument,
+  CreateBillDocument,
+  type CreateBillInput,
+} from '../../schema/generated/graphql.js';
+import { dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { uniqueBillNo } from '../support/sandbox.js';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+const RETURN_URL = 'https://shop.example.com/return';
+const CHANNEL_INPUT: Partial<Record<PayChannel, Partial<CreateBillInput>>> = {
+  WX_JSAPI: { openid: 'o-user-1' },
+  ALI_WEB: { returnUrl: RETURN_URL },
+  ALI_QRCODE: { returnUrl: RETURN_URL, qrPayMode: 'FRONT' },
+  UN_WEB: { returnUrl: RETURN_URL },
+  JD_WAP: { returnUrl: RETURN_URL },
+  JD_WEB: { returnUrl: RETURN_URL },
+  YEE_WAP: { identityId: 'user42' },
+  YEE_NOBANKCARD: { cardNo: '123456789', cardPassword: 'secret-pin', cardType: 'QQCARD' },
+};
+
+/** The union member each channel answers with, and a field it must carry. */
+const MEMBER: Record<PayChannel, [string, RegExp | null]> = {
+  WX_APP: ['WxAppPayload', /"prepayId":"wx\d{14}[0-9a-f]{20}"/],
+  WX_NATIVE: ['WxNativePayload', /"codeUrl":"weixin:\/\/wxpay\/bizpayurl\?pr=/],
+  WX_JSAPI: ['WxJsapiPayload', /"signType":"MD5"/],
+  ALI_APP: ['AliAppPayload', /"orderString":"app_id=/],
+  ALI_WEB: ['AliWebPayload', /"url":"http:\/\/127\.0\.0\.1:\d+\/_sandbox\/checkout\//],
+  ALI_WAP: ['AliWebPayload', /"html":"<form /],
+  ALI_QRCODE: ['AliQrcodePayload', /qr_pay_mode=1/],
+  ALI_OFFLINE_QRCODE: ['AliOfflineQrcodePayload', /"qrCode":"https:\/\/qr\.alipay\.com\//],
+  UN_APP: ['UnAppPayload', /"tn":"\d{21}"/],
+  UN_WEB: ['HtmlFormPayload', /"html":"<form /],
+  JD_WAP: ['HtmlFormPayload', /"html":"<form /],
+  JD_WEB: ['HtmlFormPayload', /"html":"<form /],
+  KUAIQIAN_WAP: ['HtmlFormPayload', /"html":"<form /],
+  KUAIQIAN_WEB: ['HtmlFormPayload', /"html":"<form /],
+  YEE_WAP: ['RedirectPayload', /"url":"http/],
+  YEE_WEB: ['RedirectPayload', /"url":"http/],
+  BD_WAP: ['RedirectPayload', /"url":"http/],
+  BD_WEB: ['RedirectPayload', /"url":"http/],
+  BD_APP: ['BdAppPayload', /"orderInfo":"currency=1&/],
+  PAYPAL_SANDBOX: ['NoClientStepPayload', null],
+  PAYPAL_LIVE: ['NoClientStepPayload', null],
+  YEE_NOBANKCARD: ['NoClientStepPayload', null],
+};
+
+const input = (fields: Partial<CreateBillInput> = {}): CreateBillInput => ({
+  channel: 'UN_APP',
+  billNo: uniqueBillNo(),
+  totalFeeFen: 1000,
+  title: '白开水',
+  ...fields,
+});
+
+describe('createBill', () => {
+  it.each(PAY_CHANNELS)('answers %s with its union member', async (channel) => {
+    const { createBill } = dataOf(
+      await t.run(CreateBillDocument, { input: input({ channel, ...CHANNEL_INPUT[channel] }) }),
+    );
+    const [typename, field] = MEMBER[channel];
+    expect(createBill.userErrors).toEqual([]);
+    expect(createBill.billId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(createBill.payload).toMatchObject({ __typename: typename, channel });
+    if (field) expect(JSON.stringify(createBill.payload)).toMatch(field);
+  });
+
+  it('is idempotent: the same input returns the same bill', async () => {
+    const request = input({ optional: { order: 7 } });
+    const first = dataOf(await t.run(CreateBillDocument, { input: request })).createBill;
+    const again = dataOf(await t.run(CreateBillDocument, { input: request })).createBill;
+    expect(again.billId).toBe(first.billId);
+    expect(dataOf(await t.run(BillsCountDocument, { filter: { billNo: request.billNo } })).billsCount).toBe(
+      1,
+    );
+  });
+
+  it.each<[string, Partial<CreateBillInput>, { code: string; field: string; message: RegExp }]>([
+    [
+      'a bad billNo',
+      { billNo: 'short' },
+      { code: 'PARAM_INVALID', field: 'input.billNo', message: /8-32 letters or digits/ },
+    ],
+    [
+      'a zero amount',
+      { totalFeeFen: 0 },
+      { code: 'PARAM_INVALID', field: 'input.totalFeeFen', message: /between 1 and/ },
+    ],
+    [
+      'a negative amount',
+      { totalFeeFen: -5 },
+      { code: 'PARAM_INVALID', field: 'input.totalFeeFen', message: /got -5/ },
+    ],
+    [
+      'a long title',
+      { title: '一二三四五六七八九十一二三四五六七' },
+      { code: 'PARAM_INVALID', field: 'input.title', message: /at most 32 bytes/ },
+    ],
+    ['an empty title', { title: '' }, { code: 'MISS_PARAM', field: 'input.title', message: /required/ }],
+    [
+      'WX_JSAPI without openid',
+      { channel: 'WX_JSAPI' },
+      { code: 'MISS_PARAM', field: 'input.openid', message: /openid is required for WX_JSAPI/ },
+    ],
+    [
+      'ALI_WEB without returnUrl',
+      { channel: 'ALI_WEB' },
+      { code: 'MISS_PARAM', field: 'input.returnUrl', message: /returnUrl/ },
+    ],
+    [
+      'ALI_QRCODE without qrPayMode',
+      { channel: 'ALI_QRCODE', returnUrl: RETURN_URL },
+      { code: 'MISS_PARAM', field: 'input.qrPayMode', message: /qrPayMode/ },
+    ],
+    [
+      'a returnUrl with ?',
+      { channel: 'UN_WEB', returnUrl: `${RETURN_URL}?a=1` },
+      { code: 'PARAM_INVALID', field: 'input.returnUrl', message: /without # or \?/ },
+    ],
+    [
+      'YEE_WAP without identityId',
+      { channel: 'YEE_WAP' },
+      { code: 'MISS_PARAM', field: 'input.identityId', message: /identityId/ },
+    ],
+    [
+      'a bad identityId',
+      { channel: 'YEE_WAP', identityId: 'a-b' },
+      { code: 'PARAM_INVALID', field: 'input.identityId', message: /letters or digits/ },
+    ],
+    [
+      'YEE_NOBANKCARD without card',
+      { channel: 'YEE_NOBANKCARD' },
+      { code: 'MISS_PARAM', field: 'input.cardNo', message: /cardNo/ },
+    ],
+    [
+      'a JD timeout',
+      { channel: 'JD_WEB', returnUrl: RETURN_URL, billTimeoutSeconds: 600 },
+      { code: 'PARAM_INVALID', field: 'input.billTimeoutSeconds', message: /JD/ },
+    ],
+  ])('refuses %s locally, without an upstream call', async (_, fields, expected) => {
+    const before = t.upstreamRequests();
+    const { createBill } = dataOf(await t.run(CreateBillDocument, { input: input(fields) }));
+    expect(createBill.billId).toBeNull();
+    expect(createBill.payload).toBeNull();
+    expect(createBill.userErrors[0]).toEqual({
+      ...expected,
+      message: expect.stringMatching(expected.message),
+    });
+    expect(t.upstreamRequests()).toBe(before);
+  });
+
+  it('reports BILL_NO_DUPLICATE from BeeCloud as a userError on billNo', async () => {
+    const request = input();
+    await t.run(CreateBillDocument, { input: request });
+    const { createBill } = dataOf(
+      await t.run(CreateBillDocument, { input: { ...request, totalFeeFen: 999 } }),
+    );
+    expect(createBill.userErrors).toEqual([
+      { code: 'BILL_NO_DUPLICATE', field: 'input.billNo', message: expect.stringContaining('already used') },
+    ]);
+  });
+});
+
+describe('bill queries', () => {
+  let ids: string[] = [];
+  const prefix = `qq${Date.now()}`;
+  beforeAll(async () => {
+    for (let i = 0; i < 7; i++) {
+      const { createBill } = dataOf(
+        await t.run(CreateBillDocument, {
+          input: input({
+            billNo: `${prefix}${i}`,
+            channel: i % 2 ? 'WX_NATIVE' : 'ALI_APP',
+            totalFeeFen: 100 + i,
+          }),
+        }),
+      );
+      ids.push(createBill.billId!);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    ids = ids.reverse(); // newest first
+    await t.rest.control('POST', `bills/${prefix}0/pay`);
+    await t.rest.control('POST', `bills/${prefix}3/pay`);
+  });
+
+  it('pages by offset and by cursor, with totalCount and hasNextPage', async () => {
+    const range = { createdFrom: null };
+    const first = dataOf(await t.run(BillsDocument, { first: 3, withTotal: true, filter: range })).bills;
+    expect(first.items.map((bill) => bill.id)).toEqual(ids.slice(0, 3));
+    expect(first.totalCount).toBeGreaterThanOrEqual(7);
+    expect(first.pageInfo).toMatchObject({ offset: 0, hasNextPage: true });
+    const second = dataOf(await t.run(BillsDocument, { first: 3, after: first.pageInfo.endCursor })).bills;
+    expect(second.items.map((bill) => bill.id)).toEqual(ids.slice(3, 6));
+    expect(second.pageInfo.offset).toBe(3);
+    const byOffset = dataOf(await t.run(BillsDocument, { first: 3, offset: 3 })).bills;
+    expect(byOffset.items.map((bill) => bill.id)).toEqual(ids.slice(3, 6));
+  });
+
+  it('maps every filter: family, channel, paid, billNo and a DateTime range', async () => {
+    const paid = dataOf(await t.run(BillsDocument, { filter: { paid: true } })).bills.items;
+    expect(paid.map((bill) => bill.billNo)).toEqual(expect.arrayContaining([`${prefix}0`, `${prefix}3`]));
+    expect(paid.every((bill) => bill.paid && bill.tradeNo)).toBe(true);
+    const wx = dataOf(await t.run(BillsDocument, { filter: { family: 'WX', billNo: `${prefix}3` } })).bills
+      .items;
+    expect(wx).toHaveLength(1);
+    expect(wx[0]).toMatchObject({ channel: 'WX', subChannel: 'WX_NATIVE', totalFeeFen: 103, paid: true });
+    expect(
+      dataOf(await t.run(BillsDocument, { filter: { channel: 'ALI_APP', billNo: `${prefix}3` } })).bills
+        .items,
+    ).toHaveLength(0);
+    const { bill } = dataOf(await t.run(BillDocument, { id: ids[0]! }));
+    const at = bill!.createdAt;
+    const exact = dataOf(await t.run(BillsDocument, { filter: { createdFrom: at, createdTo: at } })).bills
+      .items;
+    expect(exact.map((b) => b.id)).toContain(ids[0]);
+    expect(
+      dataOf(await t.run(BillsCountDocument, { filter: { billNo: `${prefix}0`, paid: true } })).billsCount,
+    ).toBe(1);
+  });
+
+  it('returns messageDetail with needDetail, always by id, and null for an unknown id', async () => {
+    const withDetail = dataOf(
+      await t.run(BillsDocument, { filter: { billNo: `${prefix}0`, needDetail: true } }),
+    ).bills.items[0]!;
+    expect(withDetail.messageDetail).toMatchObject({
+      out_trade_no: `${prefix}0`,
+      trade_status: 'TRADE_SUCCESS',
+    });
+    const without = dataOf(await t.run(BillsDocument, { filter: { billNo: `${prefix}0` } })).bills.items[0]!;
+    expect(without.messageDetail).toBeNull();
+    expect(dataOf(await t.run(BillDocument, { id: ids[6]! })).bill).toMatchObject({
+      billNo: `${prefix}0`,
+      paid: true,
+      messageDetail: expect.any(Object),
+      refunds: [],
+    });
+    expect(dataOf(await t.run(BillDocument, { id: 'no-such-bill' })).bill).toBeNull();
+  });
+
+  it('serves a page of 200 as four parallel upstream pages of 50', async () => {
+    for (let i = 0; i < 200; i += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, j) => t.rest.bill({ bill_no: `${prefix}big${i + j}` })),
+      );
+    }
+    const before = t.upstreamRequests();
+    const page = dataOf(await t.run(BillsDocument, { first: 200, filter: { createdFrom: null } })).bills;
+    expect(page.items).toHaveLength(200);
+    expect(new Set(page.items.map((b) => b.id)).size).toBe(200);
+    // 4 pages of 50, plus 1 probe for hasNextPage (the example operation selects it).
+    expect(t.upstreamRequests() - before).toBe(5);
+  });
+
+  it('rejects bad paging arguments with BAD_USER_INPUT before any upstream call', async () => {
+    const before = t.upstreamRequests();
+    for (const variables of [
+      { first: 201 },
+      { first: -1 },
+      { offset: -1 },
+      { offset: 1, after: 'YmM6MA' },
+      { after: 'not-a-cursor' },
+    ]) {
+      const answer = await t.run(BillsDocument, variables);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const both = await t.run(BillsDocument, { filter: { family: 'WX', channel: 'WX_APP' } });
+    expect(both.errors?.[0]).toMatchObject({
+      message: 'give family or channel, not both',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(t.upstreamRequests()).toBe(before);
+  });
+});

@@ -1,0 +1,199 @@
+import { devApp } from '../../src/sandbox/apps.js';
+import { BillsDocument, CreateBillDocument } from '../../schema/generated/graphql.js';
+import { dataOf, startTestGateway } from '../support/gateway.js';
+import { uniqueBillNo } from '../support/sandbox.js';
+import { refusedUrl, resettingServer } from '../support/servers.js';
+
+const post = (
+  url: string,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => fetch(url, { method: 'POST', headers, body });
+
+describe('failover and timeouts, end to end', () => {
+  it('serves reads and writes when the first base URL is down, creating one bill', async () => {
+    const down = await refusedUrl();
+    const t = await startTestGateway({ baseUrls: (sandbox) => [down, sandbox] });
+    try {
+      expect(dataOf(await t.run(BillsDocument, {})).bills.items).toEqual([]);
+      const billNo = uniqueBillNo();
+      const { createBill } = dataOf(
+        await t.run(CreateBillDocument, { input: { channel: 'UN_APP', billNo, totalFeeFen: 1, title: 't' } }),
+      );
+      expect(createBill.billId).toBeTruthy();
+      expect((await t.rest.call('billsCount', { bill_no: billNo })).count).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('does not repeat a write that may have reached the first server: UPSTREAM_UNAVAILABLE, no bill', async () => {
+    const resetting = await resettingServer();
+    const t = await startTestGateway({ baseUrls: (sandbox) => [resetting.url, sandbox] });
+    try {
+      const billNo = uniqueBillNo();
+      const answer = await t.run(CreateBillDocument, {
+        input: { channel: 'UN_APP', billNo, totalFeeFen: 1, title: 't' },
+      });
+      expect(answer.errors?.[0]).toMatchObject({
+        extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+        path: ['createBill'],
+      });
+      expect(JSON.stringify(answer.errors)).not.toMatch(/127\.0\.0\.1|http:/);
+      expect(resetting.requests()).toBe(1);
+      expect((await t.rest.call('billsCount', { bill_no: billNo })).count).toBe(0);
+      // A read is retried on the next server.
+      expect(dataOf(await t.run(BillsDocument, {})).bills.items).toHaveLength(0);
+    } finally {
+      await t.close();
+      await resetting.close();
+    }
+  });
+
+  it('answers UPSTREAM_TIMEOUT within the configured time when the upstream stalls', async () => {
+    const t = await startTestGateway({ client: { attemptTimeoutMs: 300, deadlineMs: 600 } });
+    try {
+      await t.rest.control('POST', 'faults', { kind: 'stall', times: 10, delay_ms: 5000 });
+      const started = Date.now();
+      const answer = await t.run(BillsDocument, {});
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(answer.errors?.[0]).toMatchObject({
+        message: 'the payment service did not answer in time',
+        extensions: { code: 'UPSTREAM_TIMEOUT' },
+      });
+    } finally {
+      await t.rest.control('DELETE', 'faults');
+      await t.close();
+    }
+  });
+});
+
+describe('errors', () => {
+  it('gives every BeeCloud failure a stable code: CHANNEL_ERROR, RUNTIME_ERROR, APP_INVALID', async () => {
+    const t = await startTestGateway();
+    try {
+      await t.rest.control('POST', 'faults', {
+        kind: 'channel_error',
+        path_prefix: '/2/rest/bill',
+        method: 'POST',
+      });
+      const channel = await t.run(CreateBillDocument, {
+        input: { channel: 'UN_APP', billNo: uniqueBillNo(), totalFeeFen: 1, title: 't' },
+      });
+      expect(channel.errors?.[0]).toMatchObject({ extensions: { code: 'CHANNEL_ERROR', resultCode: 7 } });
+      await t.rest.control('POST', 'faults', { kind: 'runtime_error', path_prefix: '/2/rest/bills' });
+      const runtime = await t.run(BillsDocument, {});
+      expect(runtime.errors?.[0]).toMatchObject({ extensions: { code: 'RUNTIME_ERROR', resultCode: 14 } });
+    } finally {
+      await t.close();
+    }
+    const wrong = await startTestGateway({
+      client: { credentials: { ...devApp(), appSecret: 'not-the-secret' } },
+    });
+    try {
+      const answer = await wrong.run(BillsDocument, {});
+      expect(answer.errors?.[0]?.extensions?.code).toBe('APP_INVALID');
+      expect(JSON.stringify(answer)).not.toContain('not-the-secret');
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it('never shows a stack trace, a URL or a secret', async () => {
+    const t = await startTestGateway();
+    try {
+      const answers = [
+        await (await post(t.graphqlUrl, JSON.stringify({ query: '{ bills { items { nope } } }' }))).json(),
+        await (await post(t.graphqlUrl, JSON.stringify({ query: '{ bill(id: 1' }))).json(),
+        await (await post(t.graphqlUrl, '{not json')).json(),
+      ];
+      const text = JSON.stringify(answers);
+      expect(text).not.toMatch(/stacktrace|at \w+ \(|node_modules|127\.0\.0\.1/);
+      expect(text).not.toContain(devApp().appSecret);
+      expect(answers[0].errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(answers[1].errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(answers[2].errors[0].extensions.code).toBe('BAD_REQUEST');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('HTTP', () => {
+  let t: Awaited<ReturnType<typeof startTestGateway>>;
+  beforeAll(async () => {
+    t = await startTestGateway({
+      server: { corsOrigins: ['https://studio.apollographql.com'], maxBodyBytes: 10_000 },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('prevents CSRF: a simple cross-site request is refused, a JSON or flagged one is served', async () => {
+    const simple = await post(t.graphqlUrl, JSON.stringify({ query: '{ billsCount }' }), {
+      'content-type': 'text/plain',
+    });
+    expect(simple.status).toBe(400);
+    const getSimple = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent('{ billsCount }')}`);
+    expect(getSimple.status).toBe(400);
+    const flagged = await fetch(`${t.graphqlUrl}?query=${encodeURIComponent('{ billsCount }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(await flagged.json()).toEqual({ data: { billsCount: 0 } });
+  });
+
+  it('refuses mutations over GET', async () => {
+    const answer = await fetch(
+      `${t.graphqlUrl}?query=${encodeURIComponent('mutation { reviewRefunds(input: {channel: WX, ids: ["x"], agree: true}) { confirmationUrl } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(answer.status).toBe(405);
+  });
+
+  it('answers CORS preflights for allowed origins only', async () => {
+    const allowed = await fetch(t.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://studio.apollographql.com', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://studio.apollographql.com');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('apollo-require-preflight');
+    const other = await fetch(t.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('turns HTTP batching off and limits the body size', async () => {
+    const batch = await post(
+      t.graphqlUrl,
+      JSON.stringify([{ query: '{ billsCount }' }, { query: '{ refundsCount }' }]),
+    );
+    expect(batch.status).toBe(400);
+    const big = await post(t.graphqlUrl, JSON.stringify({ query: `{ billsCount } # ${'x'.repeat(20_000)}` }));
+    expect(big.status).toBe(413);
+  });
+
+  it('serves the explorer page and its assets from this package, not a CDN', async () => {
+    const page = await fetch(t.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(sources.length).toBe(5);
+    for (const source of sources) {
+      expect(source.startsWith('/graphql/explorer/')).toBe(true);
+      const asset = await fetch(`${t.gateway.url}${source}`);
+      expect(asset.status).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+    expect((await fetch(`${t.gateway.url}/graphql/explorer/../../package.json`)).status).toBe(404);
+  });
+
+  it('answers health checks and unknown paths', async () => {
+    expect(await (await fetch(`${t.gateway.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${t.gateway.url}/nope`)).status).toBe(404);
+  });
+});
