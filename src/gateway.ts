@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import type { GatewayConfig } from './config.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { startGatewayServer, type GatewayServer } from './http/gateway-server.js';
-import { DEFAULT_DEV_APP, devApp } from './sandbox/apps.js';
-import { startSandbox, type SandboxServer } from './sandbox/server.js';
+import type { SandboxServer } from './sandbox/server.js';
 import { BeeCloudClient } from './upstream/beecloud-client.js';
 
 export interface RunningGateway {
@@ -19,12 +18,15 @@ export interface RunningGateway {
  */
 export async function startGateway(
   config: GatewayConfig,
-  log: (line: string) => void = console.log,
+  log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningGateway> {
   let sandbox: SandboxServer | undefined;
   let api: BeeCloudClient;
   const timeouts = { attemptTimeoutMs: config.attemptTimeoutMs, deadlineMs: config.deadlineMs };
   if (config.upstream.kind === 'embedded-sandbox') {
+    // Loaded only here: a gateway over BeeCloud carries no sandbox (nor SQLite) in memory.
+    const { startSandbox } = await import('./sandbox/server.js');
+    const { DEFAULT_DEV_APP, devApp } = await import('./sandbox/apps.js');
     sandbox = await startSandbox({
       port: config.upstream.sandboxPort,
       host: '127.0.0.1',

@@ -2,7 +2,13 @@ import { loadConfig } from './config.js';
 import { startGateway } from './gateway.js';
 
 /** `npm start`: the gateway, over BeeCloud or (with no credentials) the embedded sandbox. */
-const config = loadConfig(process.env);
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(`Configuration error: ${(error as Error).message}`);
+  process.exit(1);
+}
 const running = await startGateway(config);
 const { gateway, sandbox } = running;
 if (sandbox) {

@@ -1,5 +1,8 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,7 +28,8 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No CDN landing page (the explorer is ours); no cache-control hints (nothing here is cacheable by a CDN).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) =>
       publicError(formatted, unwrapResolverError(error), (unexpected) =>
         options.log(`unexpected error: ${(unexpected as Error)?.stack ?? String(unexpected)}`),
@@ -75,6 +79,7 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse)
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
     res.end(response.body.string);
     return;
   }

@@ -31,7 +31,18 @@ type ControlRoute = [
 ];
 
 const ROUTES: ControlRoute[] = [
-  ['GET', 'health', (rt) => ({ json: ok({ status: 'ok', now: rt.clock.now(), apps: rt.apps.size }) })],
+  [
+    'GET',
+    'health',
+    (rt) => ({
+      json: ok({
+        status: 'ok',
+        now: rt.clock.now(),
+        apps: rt.apps.size,
+        rest_requests: rt.stats.restRequests,
+      }),
+    }),
+  ],
   [
     'POST',
     'reset',

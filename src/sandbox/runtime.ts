@@ -35,6 +35,8 @@ export interface SandboxRuntime {
   timestampToleranceMs: number;
   publicUrl?: string;
   log: (line: string) => void;
+  /** REST calls served since start (for clients that count their upstream requests). */
+  stats: { restRequests: number };
 }
 
 export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
@@ -64,6 +66,7 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
     timestampToleranceMs: options.timestampToleranceMs ?? 300_000,
     publicUrl: options.publicUrl,
     log,
+    stats: { restRequests: 0 },
   };
 }
 

@@ -130,6 +130,7 @@ async function handleRequest(
         other ? 405 : 404,
       );
     }
+    rt.stats.restRequests++;
     const fault = rt.faults.take(method, url.pathname);
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'stall') {

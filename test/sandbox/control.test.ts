@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEV_APP, appsFromEnv } from '../../src/sandbox/apps.js';
 import { sandboxOptionsFromEnv } from '../../src/sandbox/runtime.js';
-import { eventually } from '../support/receiver.js';
+import { freePort, runNode } from '../support/process.js';
 import { RawClient, startTestSandbox, uniqueRefundNo } from '../support/sandbox.js';
 
 describe('the control API', () => {
@@ -131,36 +129,21 @@ describe('configuration', () => {
 });
 
 describe('npm run sandbox', () => {
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-
   it('starts on SANDBOX_PORT, serves requests, logs one line each and never a secret', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/sandbox/main.js'], {
-      env: { ...process.env, SANDBOX_PORT: String(port), NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const sandbox = runNode('dist/sandbox/main.js', { SANDBOX_PORT: String(port) });
     try {
-      await eventually(() => output.includes('listening'), 10_000);
-      expect(output).toContain(`BeeCloud sandbox listening on http://127.0.0.1:${port}`);
+      await sandbox.waitFor('listening');
+      expect(sandbox.output.text).toContain(`BeeCloud sandbox listening on http://127.0.0.1:${port}`);
       const client = new RawClient(`http://127.0.0.1:${port}`);
       await client.paidBill();
       expect((await client.call('bills')).bills).toHaveLength(1);
-      await eventually(() => output.includes('GET /2/rest/bills 200 OK'));
-      expect(output).toMatch(/POST \/2\/rest\/bill 200 OK [\d.]+ms/);
-      expect(output).not.toContain(DEFAULT_DEV_APP.appSecret);
-      expect(output).not.toContain(DEFAULT_DEV_APP.masterSecret);
+      await sandbox.waitFor('GET /2/rest/bills 200 OK');
+      expect(sandbox.output.text).toMatch(/POST \/2\/rest\/bill 200 OK [\d.]+ms/);
+      expect(sandbox.output.text).not.toContain(DEFAULT_DEV_APP.appSecret);
+      expect(sandbox.output.text).not.toContain(DEFAULT_DEV_APP.masterSecret);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      expect(await sandbox.stop()).toBe(0);
     }
   });
 });

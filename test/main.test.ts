@@ -1,0 +1,93 @@
+import { loadConfig } from '../src/config.js';
+import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
+import { freePort, runNode } from './support/process.js';
+
+describe('npm start', () => {
+  it('serves the gateway over the embedded sandbox when no credentials are set, and says so', async () => {
+    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const gateway = runNode('dist/main.js', { PORT: String(port), SANDBOX_PORT: String(sandboxPort) });
+    try {
+      await gateway.waitFor('GraphQL gateway ready');
+      expect(gateway.output.text).toContain(
+        `serving over the embedded sandbox at http://127.0.0.1:${sandboxPort}`,
+      );
+      expect(gateway.output.text).toContain(`ready at http://127.0.0.1:${port}/graphql`);
+      const create = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            'mutation { createBill(input: {channel: WX_NATIVE, billNo: "start0001", totalFeeFen: 1, title: "t"}) { billId } }',
+        }),
+      });
+      expect((await create.json()).data.createBill.billId).toBeTruthy();
+      await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/bills/start0001/pay`, { method: 'POST' });
+      const list = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ bills { items { billNo paid } } }' }),
+      });
+      expect((await list.json()).data.bills.items).toEqual([{ billNo: 'start0001', paid: true }]);
+      expect(gateway.output.text).not.toContain(DEFAULT_DEV_APP.appSecret);
+      expect(gateway.output.text).not.toContain(DEFAULT_DEV_APP.masterSecret);
+    } finally {
+      expect(await gateway.stop()).toBe(0);
+    }
+  });
+
+  it('refuses to start with incomplete credentials, naming what is missing', async () => {
+    const gateway = runNode('dist/main.js', {
+      BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
+      PORT: String(await freePort()),
+    });
+    expect(await gateway.exited).not.toBe(0);
+    expect(gateway.output.text).toContain(
+      'Configuration error: BeeCloud credentials are incomplete: BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET missing',
+    );
+    expect(gateway.output.text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the embedded sandbox on port 4000', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      upstream: { kind: 'embedded-sandbox', sandboxPort: 8080 },
+    });
+  });
+
+  it('talks to BeeCloud with credentials, on its regional servers unless told otherwise', () => {
+    const credentials = { BEECLOUD_APP_ID: 'a', BEECLOUD_APP_SECRET: 'b', BEECLOUD_MASTER_SECRET: 'c' };
+    expect(loadConfig(credentials).upstream).toEqual({
+      kind: 'beecloud',
+      credentials: { appId: 'a', appSecret: 'b', masterSecret: 'c' },
+      baseUrls: [
+        'https://apibj.beecloud.cn',
+        'https://apisz.beecloud.cn',
+        'https://apiqd.beecloud.cn',
+        'https://apihz.beecloud.cn',
+      ],
+    });
+    expect(
+      loadConfig({ ...credentials, BEECLOUD_BASE_URLS: 'http://127.0.0.1:1/, https://b.example' }).upstream,
+    ).toMatchObject({
+      baseUrls: ['http://127.0.0.1:1', 'https://b.example'],
+    });
+  });
+
+  it('names the variable and the rule when a value is wrong', () => {
+    expect(() => loadConfig({ PORT: 'x' })).toThrow('PORT must be an integer from 0 to 65535, got "x"');
+    expect(() => loadConfig({ UPSTREAM_DEADLINE_MS: '0' })).toThrow(
+      'UPSTREAM_DEADLINE_MS must be an integer',
+    );
+    expect(() =>
+      loadConfig({
+        BEECLOUD_APP_ID: 'a',
+        BEECLOUD_APP_SECRET: 'b',
+        BEECLOUD_MASTER_SECRET: 'c',
+        BEECLOUD_BASE_URLS: 'ftp://x/y',
+      }),
+    ).toThrow('BEECLOUD_BASE_URLS: "ftp://x/y" is not a base URL');
+  });
+});
