@@ -16,6 +16,9 @@ export interface GatewayConfig {
   deadlineMs: number;
   corsOrigins: string[];
   maxBodyBytes: number;
+  /** Redis for pub/sub and webhook de-duplication across replicas; in memory without it. */
+  redisUrl?: string;
+  cacheTtlMs: number;
 }
 
 const CREDENTIAL_VARIABLES = ['BEECLOUD_APP_ID', 'BEECLOUD_APP_SECRET', 'BEECLOUD_MASTER_SECRET'] as const;
@@ -62,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    redisUrl: env.REDIS_URL || undefined,
+    cacheTtlMs: integer(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
   };
 }
 

@@ -1,61 +1,166 @@
 import 'reflect-metadata';
 import type { GatewayConfig } from './config.js';
+import { MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
+import { createEventBus, type EventBus } from './events/event-bus.js';
+import { Metrics } from './events/metrics.js';
+import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
+import type { GatewayServices } from './graphql/context.js';
+import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
-import { startGatewayServer, type GatewayServer } from './http/gateway-server.js';
+import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
+import { WEBHOOK_PATH, createWebhookReceiver } from './http/webhook-receiver.js';
 import type { SandboxServer } from './sandbox/server.js';
-import { BeeCloudClient } from './upstream/beecloud-client.js';
+import { BeeCloudClient, type BeeCloudCredentials } from './upstream/beecloud-client.js';
 
-export interface RunningGateway {
+export interface AssembleOptions extends Omit<
+  GatewayServerOptions,
+  'schema' | 'services' | 'webhook' | 'metrics'
+> {
+  api: BeeCloudClient;
+  /** The app whose webhooks are accepted (signatures use its master secret). */
+  credentials: BeeCloudCredentials;
+  redisUrl?: string;
+  /** How long a bill may be served from the cache without an event; 0 turns the cache off. */
+  cacheTtlMs: number;
+}
+
+export interface AssembledGateway {
   gateway: GatewayServer;
-  /** The embedded sandbox, when no BeeCloud credentials were configured. */
-  sandbox?: SandboxServer;
+  events: EventBus;
+  cache: RecordCache;
+  metrics: Metrics;
+  /** The webhook URL to give BeeCloud. */
+  webhookUrl: string;
   close(): Promise<void>;
 }
 
 /**
+ * The gateway's parts, wired: event bus (memory or Redis), de-duplication store, record
+ * cache and its invalidation from events, webhook receiver, metrics, and the HTTP server.
+ */
+export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const events = createEventBus(options.redisUrl);
+  const cache = new RecordCache(options.cacheTtlMs);
+  const metrics = new Metrics();
+
+  const applyInvalidation = (target: CacheInvalidation) =>
+    'all' in target ? cache.clear() : cache.invalidateBill({ billNo: target.billNo });
+  const forgetEventRecords = (event: PaymentEventPayload) => {
+    if (event.bill) cache.invalidateBill({ id: event.bill.id, billNo: event.bill.bill_no });
+    else if (event.type === 'PAY') cache.invalidateBill({ billNo: event.transactionId });
+    else cache.clear(); // a refund whose bill is unknown: drop everything rather than guess
+  };
+  // Every replica drops what an event or another replica's mutation changed.
+  const consumers = [
+    consume(events.pubSub.subscribe(TOPICS.paymentEvents), forgetEventRecords),
+    consume(events.pubSub.subscribe(TOPICS.cacheInvalidation), applyInvalidation),
+  ];
+  const services: GatewayServices = {
+    api: options.api,
+    cache,
+    invalidate(target) {
+      applyInvalidation(target); // here at once, before the mutation answers
+      events.pubSub.publish(TOPICS.cacheInvalidation, target);
+    },
+  };
+  const receiver = createWebhookReceiver({
+    credentials: options.credentials,
+    api: options.api,
+    dedup: events.redis ? new RedisDedupStore(events.redis) : new MemoryDedupStore(),
+    pubSub: events.pubSub,
+    metrics,
+    log,
+    onAccepted: forgetEventRecords,
+  });
+  const gateway = await startGatewayServer({
+    ...options,
+    schema: await buildGatewaySchema(events.pubSub),
+    services,
+    webhook: receiver,
+    metrics,
+    log,
+  });
+  return {
+    gateway,
+    events,
+    cache,
+    metrics,
+    webhookUrl: `${gateway.url}${WEBHOOK_PATH}`,
+    async close() {
+      await gateway.close();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      // Let the unsubscribes that stopping just queued reach the bus before it closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      await events.close();
+    },
+  };
+}
+
+/** Runs `handle` for each value of a subscription until stopped. */
+function consume<T>(iterable: AsyncIterable<T>, handle: (value: T) => void) {
+  const iterator = iterable[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      handle(next.value);
+    }
+  })();
+  return { stop: async () => void (await iterator.return?.()) };
+}
+
+export interface RunningGateway extends AssembledGateway {
+  /** The embedded sandbox, when no BeeCloud credentials were configured. */
+  sandbox?: SandboxServer;
+}
+
+/**
  * Starts the gateway as configured: over BeeCloud with credentials, or over an embedded
- * sandbox serving the development app (so two commands show real data flowing).
+ * sandbox serving the development app — whose webhooks then point at this gateway, so that
+ * paying a bill in the sandbox reaches subscribers with no configuration.
  */
 export async function startGateway(
   config: GatewayConfig,
   log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningGateway> {
-  let sandbox: SandboxServer | undefined;
-  let api: BeeCloudClient;
   const timeouts = { attemptTimeoutMs: config.attemptTimeoutMs, deadlineMs: config.deadlineMs };
-  if (config.upstream.kind === 'embedded-sandbox') {
-    // Loaded only here: a gateway over BeeCloud carries no sandbox (nor SQLite) in memory.
-    const { startSandbox } = await import('./sandbox/server.js');
-    const { DEFAULT_DEV_APP, devApp } = await import('./sandbox/apps.js');
-    sandbox = await startSandbox({
-      port: config.upstream.sandboxPort,
-      host: '127.0.0.1',
-      apps: [devApp()],
-      log: (line) => log(`sandbox ${line}`),
-    });
-    api = new BeeCloudClient({ credentials: DEFAULT_DEV_APP, baseUrls: [sandbox.url], ...timeouts });
-  } else {
-    api = new BeeCloudClient({
-      credentials: config.upstream.credentials,
-      baseUrls: config.upstream.baseUrls,
-      ...timeouts,
-    });
-  }
-  const gateway = await startGatewayServer({
-    schema: await buildGatewaySchema(),
-    api,
+  const common = {
     port: config.port,
     host: config.host,
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
+    redisUrl: config.redisUrl,
+    cacheTtlMs: config.cacheTtlMs,
     log,
+  };
+  if (config.upstream.kind === 'beecloud') {
+    const api = new BeeCloudClient({
+      credentials: config.upstream.credentials,
+      baseUrls: config.upstream.baseUrls,
+      ...timeouts,
+    });
+    return assembleGateway({ ...common, api, credentials: config.upstream.credentials });
+  }
+  // Loaded only here: a gateway over BeeCloud carries no sandbox (nor SQLite) in memory.
+  const { startSandbox } = await import('./sandbox/server.js');
+  const { DEFAULT_DEV_APP, devApp } = await import('./sandbox/apps.js');
+  const app = devApp();
+  const sandbox = await startSandbox({
+    port: config.upstream.sandboxPort,
+    host: '127.0.0.1',
+    apps: [app],
+    log: (line) => log(`sandbox ${line}`),
   });
+  const api = new BeeCloudClient({ credentials: DEFAULT_DEV_APP, baseUrls: [sandbox.url], ...timeouts });
+  const assembled = await assembleGateway({ ...common, api, credentials: DEFAULT_DEV_APP });
+  app.webhookUrl = assembled.webhookUrl;
   return {
-    gateway,
+    ...assembled,
     sandbox,
     async close() {
-      await gateway.close();
-      await sandbox?.close();
+      await assembled.close();
+      await sandbox.close();
     },
   };
 }

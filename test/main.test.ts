@@ -1,6 +1,7 @@
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { freePort, runNode } from './support/process.js';
+import { subscribe } from './support/subscriber.js';
 
 describe('npm start', () => {
   it('serves the gateway over the embedded sandbox when no credentials are set, and says so', async () => {
@@ -21,7 +22,14 @@ describe('npm start', () => {
         }),
       });
       expect((await create.json()).data.createBill.billId).toBeTruthy();
+      // Zero configuration: the sandbox's webhooks already point at this gateway.
+      const sub = await subscribe(
+        `http://127.0.0.1:${port}/graphql`,
+        'subscription { billUpdated(billNo: "start0001") { bill { paid } } }',
+      );
       await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/bills/start0001/pay`, { method: 'POST' });
+      expect((await sub.next(1, 2000)).billUpdated).toEqual({ bill: { paid: true } });
+      await sub.close();
       const list = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -1,12 +1,23 @@
 import DataLoader from 'dataloader';
 import type { BeeCloudClient } from '../upstream/beecloud-client.js';
 import { UpstreamError } from '../upstream/upstream-error.js';
+import type { CacheInvalidation } from '../events/payment-event.js';
 import type { BillRecord, RefundRecord } from '../wire/index.js';
+import type { RecordCache } from './record-cache.js';
 
-/** What every resolver gets: the upstream client and this operation's loaders. */
+/** What every resolver gets: the upstream client, this operation's loaders, and the shared cache. */
 export interface GatewayContext {
   api: BeeCloudClient;
   loaders: Loaders;
+  /** Drops bills that a mutation may have changed, here and (through the event bus) on every replica. */
+  invalidate: (target: CacheInvalidation) => void;
+}
+
+/** What lives as long as the gateway: shared by every operation's context. */
+export interface GatewayServices {
+  api: BeeCloudClient;
+  cache: RecordCache;
+  invalidate: (target: CacheInvalidation) => void;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -21,7 +32,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * Bills are reachable by id and by bill_no; whichever loads first primes the other.
  * `billByNo` asks for need_detail so that the record is as complete as a by-id answer.
  */
-export function createLoaders(api: BeeCloudClient) {
+export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
   const perKey = <K, V>(load: (key: K) => Promise<V>) =>
     new DataLoader<K, V>((keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))));
 
@@ -29,19 +40,25 @@ export function createLoaders(api: BeeCloudClient) {
     if (!record) return record;
     billById.prime(record.id, record);
     billByNo.prime(record.bill_no, record);
+    cache.putBill(record);
     return record;
   };
 
-  const billById: DataLoader<string, BillRecord | null> = perKey((id: string) =>
-    api.billById(id).then(
-      (answer) => primeBill(answer.pay ?? null),
-      (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
-    ),
+  // Both look-ups try the shared cache first (record-cache.ts says why that stays fresh).
+  const billById: DataLoader<string, BillRecord | null> = perKey(
+    async (id: string) =>
+      cache.billById(id) ??
+      api.billById(id).then(
+        (answer) => primeBill(answer.pay ?? null),
+        (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
+      ),
   );
-  const billByNo: DataLoader<string, BillRecord | null> = perKey((billNo: string) =>
-    api
-      .bills({ bill_no: billNo, limit: 1, need_detail: true })
-      .then((answer) => primeBill(answer.bills?.[0] ?? null)),
+  const billByNo: DataLoader<string, BillRecord | null> = perKey(
+    async (billNo: string) =>
+      cache.billByNo(billNo) ??
+      api
+        .bills({ bill_no: billNo, limit: 1, need_detail: true })
+        .then((answer) => primeBill(answer.bills?.[0] ?? null)),
   );
   const refundById = perKey((id: string) =>
     api.refundById(id).then(
@@ -62,6 +79,10 @@ function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND
   throw error;
 }
 
-export function createContext(api: BeeCloudClient): GatewayContext {
-  return { api, loaders: createLoaders(api) };
+export function createContext(services: GatewayServices): GatewayContext {
+  return {
+    api: services.api,
+    loaders: createLoaders(services.api, services.cache),
+    invalidate: services.invalidate,
+  };
 }

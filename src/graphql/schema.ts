@@ -1,15 +1,18 @@
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { BillResolver } from './bill/bill.resolver.js';
+import { EventResolver } from './event/event.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';
 
 /**
  * The gateway's schema, built from the TypeGraphQL classes. Input is validated by the
  * resolvers with BeeCloud's own rules (src/wire/rules.ts), so class-validator is off.
+ * Subscriptions listen on `pubSub` (the event bus; a private one when none is given).
  */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [BillResolver, RefundResolver], validate: false });
+export function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [BillResolver, RefundResolver, EventResolver], validate: false, pubSub });
 }
 
 /** The SDL committed as schema/schema.graphql, sorted so that its diff shows real changes only. */

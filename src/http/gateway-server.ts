@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { createContext } from '../graphql/context.js';
-import type { BeeCloudClient } from '../upstream/beecloud-client.js';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Metrics } from '../events/metrics.js';
+import { createContext, type GatewayServices } from '../graphql/context.js';
 import { applyCors } from './cors.js';
 import {
   EXPLORER_CSP,
@@ -12,10 +14,14 @@ import {
   type ExplorerAsset,
 } from './explorer.js';
 import { createGraphQLHandler, sendJson } from './graphql-handler.js';
+import { WEBHOOK_PATH } from './webhook-receiver.js';
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
-  api: BeeCloudClient;
+  services: GatewayServices;
+  /** Handles POST /webhooks/beecloud (see webhook-receiver.ts); absent, the path is 404. */
+  webhook?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  metrics?: Metrics;
   port?: number;
   host?: string;
   /** Origins allowed to call from a browser (`*` for any). */
@@ -32,13 +38,17 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-/** Serves /graphql (API and explorer), /graphql/explorer/*, and /healthz. */
+/**
+ * Serves /graphql (queries and mutations over HTTP, subscriptions over graphql-ws on the
+ * same path, the explorer for browsers), /graphql/explorer/*, /webhooks/beecloud,
+ * /healthz and /metrics.
+ */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const origins = new Set(options.corsOrigins ?? []);
   const graphql = await createGraphQLHandler({
     schema: options.schema,
-    context: () => createContext(options.api),
+    context: () => createContext(options.services),
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     log,
   });
@@ -78,7 +88,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       const asset = explorerAsset(url.pathname.slice(EXPLORER_PREFIX.length));
       if (asset) return sendAsset(req, res, asset);
     }
+    if (url.pathname === WEBHOOK_PATH && options.webhook) return options.webhook(req, res);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics' && options.metrics) {
+      return void res
+        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+        .end(options.metrics.render());
+    }
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; nothing to show
     sendJson(res, 404, {
       errors: [{ message: `no such path: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }],
@@ -89,6 +105,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
+  // graphql-ws (the graphql-transport-ws protocol) shares the HTTP port and the /graphql path.
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const wsCleanup = useServer(
+    { schema: options.schema, context: () => createContext(options.services) },
+    wsServer,
+  );
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   return {
@@ -96,6 +118,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     port,
     server,
     async close() {
+      await wsCleanup.dispose();
+      wsServer.clients.forEach((client) => client.terminate());
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { buildGatewaySchema } from '../../src/graphql/schema.js';
-import { startGatewayServer, type GatewayServerOptions } from '../../src/http/gateway-server.js';
+import { assembleGateway, type AssembleOptions } from '../../src/gateway.js';
 import { devApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient, type BeeCloudClientOptions } from '../../src/upstream/beecloud-client.js';
+import { eventually } from './receiver.js';
 import { RawClient, startTestSandbox } from './sandbox.js';
 
 export interface GraphQLAnswer<T> {
@@ -13,45 +13,61 @@ export interface GraphQLAnswer<T> {
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
 
-const schema = buildGatewaySchema();
-
 /**
  * A sandbox and a gateway over it, both on free ports: the whole chain gateway → got →
- * sandbox over real HTTP. `upstreamRequests()` counts the REST calls the sandbox received.
+ * sandbox over real HTTP, with the sandbox's webhooks going to the gateway as under
+ * `npm start` (retries sped up 1000×). `upstreamRequests()` counts the REST calls the
+ * sandbox received. The record cache is off unless `server.cacheTtlMs` turns it on.
  */
 export async function startTestGateway(
   options: {
     client?: Partial<BeeCloudClientOptions>;
     baseUrls?: (sandboxUrl: string) => string[];
-    server?: Partial<GatewayServerOptions>;
+    server?: Partial<AssembleOptions>;
+    /** Divides the sandbox's webhook retry schedule; default 1000. */
+    sandboxSpeedup?: number;
   } = {},
 ) {
-  const sandbox = await startTestSandbox();
   const app = devApp();
+  const sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: options.sandboxSpeedup ?? 1000 });
+  const credentials = { appId: app.appId, appSecret: app.appSecret, masterSecret: app.masterSecret };
   const api = new BeeCloudClient({
-    credentials: { appId: app.appId, appSecret: app.appSecret, masterSecret: app.masterSecret },
+    credentials,
     baseUrls: options.baseUrls?.(sandbox.url) ?? [sandbox.url],
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     ...options.client,
   });
   const logLines: string[] = [];
-  const gateway = await startGatewayServer({
-    schema: await schema,
+  const assembled = await assembleGateway({
     api,
+    credentials,
+    cacheTtlMs: 0,
     port: 0,
-    log: (line) => logLines.push(line),
+    log: (line: string) => logLines.push(line),
     ...options.server,
   });
+  app.webhookUrl = assembled.webhookUrl;
+  const { gateway } = assembled;
   const graphqlUrl = `${gateway.url}/graphql`;
 
   return {
+    app,
     sandbox,
     gateway,
+    assembled,
     graphqlUrl,
     logLines,
     /** A raw BeeCloud client on the same sandbox, for setting up and checking state. */
-    rest: new RawClient(sandbox.url),
-    upstreamRequests: () => sandbox.logLines.filter((line) => line.includes(' /2/rest/')).length,
+    rest: new RawClient(sandbox.url, app),
+    upstreamRequests: () => sandbox.runtime.stats.restRequests,
+    /** Waits until the sandbox delivered every webhook of a transaction to the gateway. */
+    async webhooksDelivered(transactionId: string) {
+      const rest = new RawClient(sandbox.url, app);
+      await eventually(async () => {
+        const { deliveries } = await rest.control('GET', `webhooks?transaction_id=${transactionId}`);
+        return deliveries.length > 0 && deliveries.every((d: { state: string }) => d.state === 'delivered');
+      });
+    },
     async run<TData, TVariables>(
       document: TypedDocumentNode<TData, TVariables>,
       variables?: TVariables,
@@ -67,7 +83,7 @@ export async function startTestGateway(
       };
     },
     async close() {
-      await gateway.close();
+      await assembled.close();
       await sandbox.close();
     },
   };

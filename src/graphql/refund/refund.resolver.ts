@@ -175,7 +175,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
       'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
   })
   async createRefund(
-    @Ctx() { api, loaders }: GatewayContext,
+    @Ctx() { api, loaders, invalidate }: GatewayContext,
     @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
   ) {
     const problems = validateCreateRefund(input);
@@ -200,6 +200,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     );
     if ('userErrors' in outcome)
       return Object.assign(new CreateRefundPayload(), { refundId: null, confirmationUrl: null, ...outcome });
+    invalidate({ billNo: input.billNo }); // a refund that completes at once changes the bill
     const id = outcome.ok.id!;
     return Object.assign(new CreateRefundPayload(() => loaders.refundById.load(id)), {
       refundId: id,
@@ -212,7 +213,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     description: 'Approves or denies pre-refunds; each id succeeds or fails on its own.',
   })
   async reviewRefunds(
-    @Ctx() { api }: GatewayContext,
+    @Ctx() { api, invalidate }: GatewayContext,
     @Arg('input', () => ReviewRefundsInput) input: ReviewRefundsInput,
   ): Promise<ReviewRefundsPayload> {
     const problems = validateReviewRefunds(input);
@@ -229,6 +230,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
       { CHANNEL_INVALID: 'channel' },
     );
     if ('userErrors' in outcome) return { outcomes: [], confirmationUrl: null, ...outcome };
+    // Approved refunds may complete at once; which bills they belong to is not in the answer.
+    if (input.agree) invalidate({ all: true });
     const resultMap = outcome.ok.result_map ?? {};
     return {
       outcomes: input.ids.map((id) => {
@@ -245,7 +248,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
       'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',
   })
   async syncRefundStatus(
-    @Ctx() { api }: GatewayContext,
+    @Ctx() { api, invalidate }: GatewayContext,
     @Arg('channel', () => StatusQueryChannel) channel: StatusQueryChannel,
     @Arg('refundNo') refundNo: string,
   ): Promise<SyncRefundStatusPayload> {
@@ -256,6 +259,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
     );
     if ('userErrors' in outcome)
       return Object.assign(new SyncRefundStatusPayload(), { status: null, ...outcome });
+    // A refund the provider settled just completed here, changing its bill; no webhook says so.
+    if (outcome.ok.refund_status !== 'PROCESSING') invalidate({ all: true });
     const loadRefund = () =>
       api
         .refunds({ refund_no: refundNo, limit: 1, need_detail: true })

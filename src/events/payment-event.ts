@@ -1,0 +1,38 @@
+import type { BillRecord, ChannelFamily, PayChannel, RefundRecord, TransactionType } from '../wire/index.js';
+
+/**
+ * A verified BeeCloud webhook as the gateway publishes it: what BeeCloud said, what the
+ * gateway checked, and the records as they stand after the event. Plain JSON (it crosses
+ * Redis between replicas); times are epoch milliseconds.
+ */
+export interface PaymentEventPayload {
+  type: TransactionType;
+  /** bill_no for PAY, refund_no for REFUND. */
+  transactionId: string;
+  channel: ChannelFamily;
+  subChannel: PayChannel;
+  /** transaction_fee as the webhook said. */
+  feeFen: number;
+  /** What BeeCloud's own record says the amount is; null when the record was not found. */
+  expectedFeeFen: number | null;
+  /** The webhook's amount differs from the record (or there is no record): do not fulfil blindly. */
+  feeMismatch: boolean;
+  tradeSuccess: boolean;
+  channelTransactionId: string | null;
+  optional: Record<string, unknown>;
+  receivedAt: number;
+  bill: BillRecord | null;
+  refund: RefundRecord | null;
+}
+
+/** Pub/sub topics. Per-record topics take the bill_no, bill id or refund_no as their id. */
+export const TOPICS = {
+  paymentEvents: 'PAYMENT_EVENTS',
+  billByNo: 'BILL_BY_NO',
+  billById: 'BILL_BY_ID',
+  refundByNo: 'REFUND_BY_NO',
+  /** Cache invalidations from mutations, so that every replica drops what changed. */
+  cacheInvalidation: 'CACHE_INVALIDATION',
+} as const;
+
+export type CacheInvalidation = { billNo: string } | { all: true };

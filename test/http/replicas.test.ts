@@ -1,0 +1,103 @@
+import { assembleGateway, type AssembledGateway } from '../../src/gateway.js';
+import { devApp } from '../../src/sandbox/apps.js';
+import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
+import { eventually } from '../support/receiver.js';
+import { startRedis } from '../support/redis.js';
+import { RawClient, startTestSandbox } from '../support/sandbox.js';
+import { subscribe } from '../support/subscriber.js';
+
+/**
+ * Two gateway replicas sharing one real redis-server: events and cache invalidations cross
+ * between them, and the de-duplication record is shared.
+ */
+describe('two replicas over Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+  let a: AssembledGateway;
+  let b: AssembledGateway;
+  let rest: RawClient;
+  const app = devApp();
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: 1000 });
+    rest = new RawClient(sandbox.url, app);
+    const replica = () =>
+      assembleGateway({
+        api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
+        credentials: app,
+        redisUrl: redis.url,
+        cacheTtlMs: 60_000,
+        port: 0,
+        log: () => undefined,
+      });
+    [a, b] = [await replica(), await replica()];
+    app.webhookUrl = a.webhookUrl; // BeeCloud calls replica A
+  }, 30_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await sandbox?.close();
+    await redis?.stop();
+  });
+
+  const billOn = async (replica: AssembledGateway, id: string) => {
+    const response = await fetch(`${replica.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ bill(id: "${id}") { paid } }` }),
+    });
+    return ((await response.json()) as { data: { bill: { paid: boolean } } }).data.bill;
+  };
+
+  it('brings a webhook received by replica A to a subscriber on replica B', async () => {
+    const { billNo } = await rest.bill({ total_fee: 900 });
+    const sub = await subscribe(
+      `${b.gateway.url}/graphql`,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId feeFen bill { paid } } }`,
+      { billNo },
+    );
+    try {
+      await rest.control('POST', `bills/${billNo}/pay`);
+      expect((await sub.next(1, 2000)).billUpdated).toEqual({
+        transactionId: billNo,
+        feeFen: 900,
+        bill: { paid: true },
+      });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('shares the de-duplication record: a replay to replica B is acknowledged, not published again', async () => {
+    const { billNo } = await rest.bill();
+    const subA = await subscribe(
+      `${a.gateway.url}/graphql`,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId } }`,
+      { billNo },
+    );
+    try {
+      await rest.control('POST', `bills/${billNo}/pay`);
+      await subA.next(1);
+      const [delivery] = (await rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries;
+      const replay = await fetch(b.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(delivery.body),
+      });
+      expect(await replay.text()).toBe('success');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(subA.received).toHaveLength(1);
+      expect(b.metrics.get('beecloud_webhooks_total{outcome="duplicate"}')).toBe(1);
+    } finally {
+      await subA.close();
+    }
+  });
+
+  it("drops replica B's cached bill when replica A receives its payment", async () => {
+    const { id, billNo } = await rest.bill();
+    expect(await billOn(b, id)).toEqual({ paid: false }); // now cached on B
+    await rest.control('POST', `bills/${billNo}/pay`);
+    await eventually(async () => (await billOn(b, id)).paid, 2000);
+  });
+});

@@ -1,0 +1,294 @@
+import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
+import { assembleGateway } from '../../src/gateway.js';
+import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
+import { signWebhook, type WebhookBody } from '../../src/wire/index.js';
+import { dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/receiver.js';
+import { uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
+import { subscribe } from '../support/subscriber.js';
+
+const EVENT_FIELDS =
+  'type transactionId channel subChannel feeFen expectedFeeFen feeMismatch tradeSuccess receivedAt bill { billNo paid refunded totalFeeFen } refund { refundNo state }';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+/** A webhook body as BeeCloud would sign it for the test app. */
+function signedWebhook(
+  fields: Partial<WebhookBody> & Pick<WebhookBody, 'transaction_id' | 'transaction_fee'>,
+): WebhookBody {
+  const body = {
+    timestamp: Date.now(),
+    channel_type: 'WX',
+    sub_channel_type: 'WX_NATIVE',
+    transaction_type: 'PAY',
+    trade_success: true,
+    message_detail: {},
+    optional: {},
+    channel_transaction_id: '4200001234',
+    ...fields,
+  } as WebhookBody;
+  return {
+    ...body,
+    signature: fields.signature ?? signWebhook({ app_id: t.app.appId, ...body }, t.app.masterSecret),
+  };
+}
+const postWebhook = (body: unknown, url = t.assembled.webhookUrl) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const createBill = async (billNo: string, totalFeeFen = 500) =>
+  dataOf(
+    await t.run(CreateBillDocument, { input: { channel: 'WX_NATIVE', billNo, totalFeeFen, title: 'tea' } }),
+  ).createBill.billId!;
+
+describe('payment events', () => {
+  it('tells a subscriber the bill was paid within a second of paying it in the sandbox', async () => {
+    const billNo = uniqueBillNo();
+    const billId = await createBill(billNo);
+    const byNo = await subscribe(
+      t.graphqlUrl,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { ${EVENT_FIELDS} } }`,
+      { billNo },
+    );
+    const byId = await subscribe(
+      t.graphqlUrl,
+      `subscription($id: ID) { billUpdated(id: $id) { transactionId bill { id paid } } }`,
+      { id: billId },
+    );
+    const all = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { type transactionId } }');
+    try {
+      const paidAt = Date.now();
+      await t.rest.control('POST', `bills/${billNo}/pay`);
+      const event = (await byNo.next(1, 1000)).billUpdated;
+      expect(Date.now() - paidAt).toBeLessThan(1000);
+      expect(event).toMatchObject({
+        type: 'PAY',
+        transactionId: billNo,
+        channel: 'WX',
+        subChannel: 'WX_NATIVE',
+        feeFen: 500,
+        expectedFeeFen: 500,
+        feeMismatch: false,
+        tradeSuccess: true,
+        bill: { billNo, paid: true, refunded: false, totalFeeFen: 500 },
+        refund: null,
+      });
+      expect((await byId.next(1)).billUpdated).toEqual({
+        transactionId: billNo,
+        bill: { id: billId, paid: true },
+      });
+      expect((await all.next(1)).paymentEvents).toEqual({ type: 'PAY', transactionId: billNo });
+    } finally {
+      await Promise.all([byNo.close(), byId.close(), all.close()]);
+    }
+  });
+
+  it('tells refund subscribers when a refund completes', async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo);
+    await t.rest.control('POST', `bills/${billNo}/pay`);
+    await t.webhooksDelivered(billNo);
+    const refundNo = uniqueRefundNo();
+    const sub = await subscribe(
+      t.graphqlUrl,
+      `subscription($refundNo: String!) { refundUpdated(refundNo: $refundNo) { ${EVENT_FIELDS} } }`,
+      { refundNo },
+    );
+    try {
+      // ALI refunds complete on confirmation, which sends a REFUND webhook; use one here.
+      const ali = uniqueBillNo();
+      await t.rest.paidBill({ bill_no: ali, channel: 'ALI_APP', total_fee: 800 });
+      const refund = dataOf(
+        await t.run(CreateRefundDocument, { input: { billNo: ali, refundNo, refundFeeFen: 300 } }),
+      ).createRefund;
+      expect(refund.refund?.state).toBe('PENDING');
+      await t.rest.control('POST', `refunds/${refundNo}/confirm`);
+      const event = (await sub.next(1)).refundUpdated;
+      expect(event).toMatchObject({
+        type: 'REFUND',
+        transactionId: refundNo,
+        feeFen: 300,
+        expectedFeeFen: 300,
+        feeMismatch: false,
+        bill: { billNo: ali, refunded: true },
+        refund: { refundNo, state: 'SUCCEEDED' },
+      });
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('refuses billUpdated without exactly one of billNo and id', async () => {
+    const sub = await subscribe(t.graphqlUrl, 'subscription { billUpdated { transactionId } }');
+    try {
+      await eventually(() => sub.errors.length > 0);
+      expect(JSON.stringify(sub.errors)).toContain('give billNo or id, not both');
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
+describe('the webhook receiver', () => {
+  it('refuses a forged signature with 401, publishing nothing', async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo, 500);
+    const sub = await subscribe(
+      t.graphqlUrl,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId } }`,
+      { billNo },
+    );
+    try {
+      const forged = signedWebhook({
+        transaction_id: billNo,
+        transaction_fee: 500,
+        signature: 'f'.repeat(32),
+      });
+      const response = await postWebhook(forged);
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toBe('success');
+      // Signed for a different amount than it carries: also forged.
+      const tampered = {
+        ...signedWebhook({ transaction_id: billNo, transaction_fee: 500 }),
+        transaction_fee: 1,
+      };
+      expect((await postWebhook(tampered)).status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sub.received).toEqual([]);
+      expect(t.assembled.metrics.get('beecloud_webhooks_total{outcome="refused_401"}')).toBe(2);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('refuses malformed requests with 4xx', async () => {
+    expect((await postWebhook('{not json')).status).toBe(400);
+    expect((await postWebhook({ transaction_type: 'PAY' })).status).toBe(400);
+    expect(
+      await (
+        await postWebhook({
+          ...signedWebhook({ transaction_id: 'x', transaction_fee: 1 }),
+          transaction_fee: -1,
+        })
+      ).text(),
+    ).toBe('malformed webhook: transaction_fee');
+    expect((await postWebhook('x'.repeat(70 * 1024))).status).toBe(413);
+    expect((await fetch(t.assembled.webhookUrl)).status).toBe(405);
+  });
+
+  it('acknowledges a replay with success and publishes it once', async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo, 500);
+    await t.rest.control('POST', `bills/${billNo}/pay`);
+    await t.webhooksDelivered(billNo);
+    const sub = await subscribe(
+      t.graphqlUrl,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId } }`,
+      { billNo },
+    );
+    try {
+      const [delivery] = (await t.rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries;
+      for (let i = 0; i < 3; i++) {
+        const response = await postWebhook(delivery.body);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('success');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sub.received).toEqual([]); // the original delivery was the one published
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('flags a transaction_fee that differs from the bill, logs and counts it', async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo, 500);
+    const sub = await subscribe(
+      t.graphqlUrl,
+      `subscription($billNo: String) { billUpdated(billNo: $billNo) { feeFen expectedFeeFen feeMismatch } }`,
+      { billNo },
+    );
+    try {
+      const response = await postWebhook(signedWebhook({ transaction_id: billNo, transaction_fee: 1 }));
+      expect(await response.text()).toBe('success');
+      expect((await sub.next(1)).billUpdated).toEqual({ feeFen: 1, expectedFeeFen: 500, feeMismatch: true });
+      expect(t.assembled.metrics.get('beecloud_webhook_fee_mismatch_total{type="PAY"}')).toBe(1);
+      expect(
+        t.logLines.some((line) =>
+          line.includes(`${billNo}: transaction_fee 1 does not match the record (500)`),
+        ),
+      ).toBe(true);
+      expect(await (await fetch(`${t.gateway.url}/metrics`)).text()).toContain(
+        'beecloud_webhook_fee_mismatch_total{type="PAY"} 1',
+      );
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('answers 503 (no success) when the record cannot be checked, and accepts the retry', async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo, 500);
+    await t.rest.control('POST', 'faults', { kind: 'http_500', path_prefix: '/2/rest/bills', times: 3 });
+    const body = signedWebhook({ transaction_id: billNo, transaction_fee: 500 });
+    const refused = await postWebhook(body);
+    expect(refused.status).toBe(503);
+    expect(await refused.text()).not.toContain('success');
+    await t.rest.control('DELETE', 'faults');
+    expect(await (await postWebhook(body)).text()).toBe('success');
+  });
+});
+
+describe('a gateway restart while the sandbox is retrying', () => {
+  it('delivers the event exactly once after the restart', async () => {
+    const g = await startTestGateway({ sandboxSpeedup: 10 }); // resends at 0.2, 0.4, 0.8 s …
+    const billNo = uniqueBillNo();
+    await g.rest.bill({ bill_no: billNo, total_fee: 700 });
+    const port = g.gateway.port;
+    await g.assembled.close(); // the gateway goes down; the sandbox keeps running
+    try {
+      await g.rest.control('POST', `bills/${billNo}/pay`);
+      await eventually(
+        async () =>
+          (await g.rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries[0]?.attempts.length >=
+          1,
+      );
+      // Back on the same port (a new process would come back the same way).
+      const back = await assembleGateway({
+        api: new BeeCloudClient({ credentials: g.app, baseUrls: [g.sandbox.url] }),
+        credentials: g.app,
+        cacheTtlMs: 0,
+        port,
+        log: () => undefined,
+      });
+      const sub = await subscribe(
+        `${back.gateway.url}/graphql`,
+        `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId bill { paid } } }`,
+        { billNo },
+      );
+      try {
+        expect((await sub.next(1, 10_000)).billUpdated).toEqual({
+          transactionId: billNo,
+          bill: { paid: true },
+        });
+        const [delivery] = (await g.rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries;
+        expect(delivery.state).toBe('delivered');
+        expect(delivery.attempts.length).toBeGreaterThanOrEqual(2);
+        expect(delivery.attempts[0].outcome).toMatch(/^failed: /);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(sub.received).toHaveLength(1);
+      } finally {
+        await sub.close();
+        await back.close();
+      }
+    } finally {
+      await g.sandbox.close();
+    }
+  }, 30_000);
+});
