@@ -178,7 +178,11 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-const sandbox = start('dist-bench/src/sandbox/main.js', { SANDBOX_PORT: String(SANDBOX_PORT) });
+// As deployed: BeeCloud's webhooks reach the gateway, which keeps its cache fresh with them.
+const sandbox = start('dist-bench/src/sandbox/main.js', {
+  SANDBOX_PORT: String(SANDBOX_PORT),
+  SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${GATEWAY_PORT}/webhooks/beecloud`,
+});
 const gateway = start(
   'dist-bench/src/main.js',
   {

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parseApiKeyEntries } from './auth/api-keys.js';
+import type { AuthSettings } from './auth/authenticator.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/graphql-handler.js';
+import type { RateLimitSettings } from './http/rate-limiter.js';
 import { BEECLOUD_BASE_URLS } from './wire/index.js';
 import type { BeeCloudCredentials } from './upstream/beecloud-client.js';
 
@@ -19,11 +24,19 @@ export interface GatewayConfig {
   /** Redis for pub/sub and webhook de-duplication across replicas; in memory without it. */
   redisUrl?: string;
   cacheTtlMs: number;
+  /** `dev-key`: embedded development only, a key with every scope is made at start-up. */
+  auth: AuthSettings | { kind: 'dev-key' };
+  introspection: boolean;
+  explorer: boolean;
+  limits: QueryLimits;
+  /** Null turns rate limiting off (RATE_LIMIT_PER_SECOND=0). */
+  rateLimit: RateLimitSettings | null;
 }
 
 const CREDENTIAL_VARIABLES = ['BEECLOUD_APP_ID', 'BEECLOUD_APP_SECRET', 'BEECLOUD_MASTER_SECRET'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
   const given = CREDENTIAL_VARIABLES.filter((name) => env[name]);
   if (given.length > 0 && given.length < CREDENTIAL_VARIABLES.length) {
     const missing = CREDENTIAL_VARIABLES.filter((name) => !env[name]);
@@ -67,7 +80,80 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
+    auth: authSettings(env, production, given.length > 0),
+    introspection: flag(env, 'INTROSPECTION', !production),
+    explorer: flag(env, 'EXPLORER', !production),
+    limits: {
+      maxDepth: integer(env, 'LIMIT_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: integer(env, 'LIMIT_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxTokens: integer(env, 'LIMIT_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      maxCost: integer(env, 'LIMIT_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
+    },
+    rateLimit:
+      integer(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000) === 0
+        ? null
+        : {
+            perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),
+            burst: integer(env, 'RATE_LIMIT_BURST', 2000, 1, 10_000_000),
+          },
   };
+}
+
+/**
+ * Who may call. Configured keys or JWT settings turn authentication on; AUTH_DISABLED=true
+ * turns it off on purpose. With neither, only embedded development may start (with a
+ * generated key): production, or a gateway holding real BeeCloud secrets, refuses.
+ */
+function authSettings(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  realBeeCloud: boolean,
+): GatewayConfig['auth'] {
+  if (env.AUTH_DISABLED === 'true') return { kind: 'disabled' };
+  const apiKeys = [
+    ...(env.API_KEYS ? parseApiKeyEntries(parseJson(env.API_KEYS, 'API_KEYS'), 'API_KEYS') : []),
+    ...(env.API_KEYS_FILE
+      ? parseApiKeyEntries(
+          parseJson(readFileSync(env.API_KEYS_FILE, 'utf8'), 'API_KEYS_FILE'),
+          'API_KEYS_FILE',
+        )
+      : []),
+  ];
+  if (env.JWT_HS256_SECRET && Buffer.byteLength(env.JWT_HS256_SECRET) < 32)
+    throw new Error('JWT_HS256_SECRET must be at least 32 bytes');
+  const jwt =
+    env.JWT_HS256_SECRET || env.JWT_JWKS_URL
+      ? {
+          hs256Secret: env.JWT_HS256_SECRET || undefined,
+          jwksUrl: env.JWT_JWKS_URL || undefined,
+          issuer: env.JWT_ISSUER || undefined,
+          audience: env.JWT_AUDIENCE || undefined,
+        }
+      : undefined;
+  if (apiKeys.length || jwt) return { kind: 'enabled', apiKeys, jwt };
+  if (production || realBeeCloud) {
+    throw new Error(
+      `refusing to start without authentication${production ? ' in production' : ' while holding BeeCloud secrets'}: ` +
+        'set API_KEYS (or API_KEYS_FILE), JWT_HS256_SECRET or JWT_JWKS_URL — or AUTH_DISABLED=true to run open on purpose',
+    );
+  }
+  return { kind: 'dev-key' };
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false')
+    throw new Error(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+  return raw === 'true';
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { createApiKey } from './auth/api-keys.js';
+import { Authenticator, type AuthSettings } from './auth/authenticator.js';
+import { SCOPES } from './auth/principal.js';
 import type { GatewayConfig } from './config.js';
 import { MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
@@ -8,14 +11,17 @@ import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
 import { WEBHOOK_PATH, createWebhookReceiver } from './http/webhook-receiver.js';
 import type { SandboxServer } from './sandbox/server.js';
 import { BeeCloudClient, type BeeCloudCredentials } from './upstream/beecloud-client.js';
 
 export interface AssembleOptions extends Omit<
   GatewayServerOptions,
-  'schema' | 'services' | 'webhook' | 'metrics'
+  'schema' | 'services' | 'webhook' | 'metrics' | 'rateLimiter'
 > {
+  /** Per-principal budgets; shared through Redis when `redisUrl` is set. Absent: no rate limit. */
+  rateLimit?: RateLimitSettings | null;
   api: BeeCloudClient;
   /** The app whose webhooks are accepted (signatures use its master secret). */
   credentials: BeeCloudCredentials;
@@ -73,12 +79,18 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     log,
     onAccepted: forgetEventRecords,
   });
+  const rateLimiter = options.rateLimit
+    ? events.redis
+      ? new RedisRateLimiter(events.redis, options.rateLimit)
+      : new MemoryRateLimiter(options.rateLimit)
+    : undefined;
   const gateway = await startGatewayServer({
     ...options,
     schema: await buildGatewaySchema(events.pubSub),
     services,
     webhook: receiver,
     metrics,
+    rateLimiter,
     log,
   });
   return {
@@ -125,6 +137,8 @@ export async function startGateway(
   log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningGateway> {
   const timeouts = { attemptTimeoutMs: config.attemptTimeoutMs, deadlineMs: config.deadlineMs };
+  // Embedded development: a key with every scope, made now, printed once, pre-filled in the explorer.
+  const devKey = config.auth.kind === 'dev-key' ? createApiKey('dev', [...SCOPES]) : undefined;
   const common = {
     port: config.port,
     host: config.host,
@@ -132,8 +146,20 @@ export async function startGateway(
     maxBodyBytes: config.maxBodyBytes,
     redisUrl: config.redisUrl,
     cacheTtlMs: config.cacheTtlMs,
+    authenticator: new Authenticator(
+      devKey ? { kind: 'enabled', apiKeys: [devKey.entry] } : (config.auth as AuthSettings),
+    ),
+    introspection: config.introspection,
+    explorer: config.explorer
+      ? { headers: devKey ? { authorization: `Bearer ${devKey.key}` } : ({} as Record<string, string>) }
+      : (false as const),
+    limits: config.limits,
+    rateLimit: config.rateLimit,
     log,
   };
+  if (devKey) log(`Development API key (every scope; the explorer has it): ${devKey.key}`);
+  if (config.auth.kind === 'disabled')
+    log('AUTH_DISABLED=true: anyone who reaches this gateway has every scope');
   if (config.upstream.kind === 'beecloud') {
     const api = new BeeCloudClient({
       credentials: config.upstream.credentials,

@@ -7,35 +7,46 @@ describe('npm start', () => {
   it('serves the gateway over the embedded sandbox when no credentials are set, and says so', async () => {
     const [port, sandboxPort] = [await freePort(), await freePort()];
     const gateway = runNode('dist/main.js', { PORT: String(port), SANDBOX_PORT: String(sandboxPort) });
+    const graphql = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      }).then((response) => response.json());
     try {
       await gateway.waitFor('GraphQL gateway ready');
       expect(gateway.output.text).toContain(
         `serving over the embedded sandbox at http://127.0.0.1:${sandboxPort}`,
       );
       expect(gateway.output.text).toContain(`ready at http://127.0.0.1:${port}/graphql`);
-      const create = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query:
-            'mutation { createBill(input: {channel: WX_NATIVE, billNo: "start0001", totalFeeFen: 1, title: "t"}) { billId } }',
-        }),
-      });
-      expect((await create.json()).data.createBill.billId).toBeTruthy();
+      // Embedded development makes an all-scope key and prints it once.
+      const key = /Development API key \(every scope; the explorer has it\): (bcg_dev_\S+)/.exec(
+        gateway.output.text,
+      )?.[1];
+      expect(key).toBeDefined();
+      const auth = { authorization: `Bearer ${key}` };
+      expect((await graphql('{ billsCount }')).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const created = await graphql(
+        'mutation { createBill(input: {channel: WX_NATIVE, billNo: "start0001", totalFeeFen: 1, title: "t"}) { billId } }',
+        auth,
+      );
+      expect(created.data.createBill.billId).toBeTruthy();
       // Zero configuration: the sandbox's webhooks already point at this gateway.
       const sub = await subscribe(
         `http://127.0.0.1:${port}/graphql`,
         'subscription { billUpdated(billNo: "start0001") { bill { paid } } }',
+        {},
+        auth,
       );
       await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/bills/start0001/pay`, { method: 'POST' });
       expect((await sub.next(1, 2000)).billUpdated).toEqual({ bill: { paid: true } });
       await sub.close();
-      const list = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ bills { items { billNo paid } } }' }),
-      });
-      expect((await list.json()).data.bills.items).toEqual([{ billNo: 'start0001', paid: true }]);
+      expect((await graphql('{ bills { items { billNo paid } } }', auth)).data.bills.items).toEqual([
+        { billNo: 'start0001', paid: true },
+      ]);
+      // The explorer comes with the key filled in.
+      const init = await (await fetch(`http://127.0.0.1:${port}/graphql/explorer/init.js`)).text();
+      expect(init).toContain(`"authorization":"Bearer ${key}"`);
       expect(gateway.output.text).not.toContain(DEFAULT_DEV_APP.appSecret);
       expect(gateway.output.text).not.toContain(DEFAULT_DEV_APP.masterSecret);
     } finally {
@@ -66,7 +77,12 @@ describe('configuration', () => {
   });
 
   it('talks to BeeCloud with credentials, on its regional servers unless told otherwise', () => {
-    const credentials = { BEECLOUD_APP_ID: 'a', BEECLOUD_APP_SECRET: 'b', BEECLOUD_MASTER_SECRET: 'c' };
+    const credentials = {
+      BEECLOUD_APP_ID: 'a',
+      BEECLOUD_APP_SECRET: 'b',
+      BEECLOUD_MASTER_SECRET: 'c',
+      AUTH_DISABLED: 'true',
+    };
     expect(loadConfig(credentials).upstream).toEqual({
       kind: 'beecloud',
       credentials: { appId: 'a', appSecret: 'b', masterSecret: 'c' },

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BeeCloudClient } from '../upstream/beecloud-client.js';
 import { UpstreamError } from '../upstream/upstream-error.js';
+import type { Principal } from '../auth/principal.js';
 import type { CacheInvalidation } from '../events/payment-event.js';
 import type { BillRecord, RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
@@ -11,6 +12,8 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Drops bills that a mutation may have changed, here and (through the event bus) on every replica. */
   invalidate: (target: CacheInvalidation) => void;
+  /** Who is calling; null without credentials (src/auth). */
+  principal: Principal | null;
 }
 
 /** What lives as long as the gateway: shared by every operation's context. */
@@ -71,7 +74,10 @@ export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
     api.refunds({ bill_no: billNo, limit: 50 }).then((answer) => answer.refunds ?? []),
   );
 
-  return { billById, billByNo, refundById, refundsByBillNo, primeBill };
+  /** A bill the gateway already has (no upstream call), for checks that must not cost one. */
+  const knownBill = (billNo: string) => cache.billByNo(billNo);
+
+  return { billById, billByNo, refundById, refundsByBillNo, primeBill, knownBill };
 }
 
 function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND'): null {
@@ -79,10 +85,11 @@ function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND
   throw error;
 }
 
-export function createContext(services: GatewayServices): GatewayContext {
+export function createContext(services: GatewayServices, principal: Principal | null): GatewayContext {
   return {
     api: services.api,
     loaders: createLoaders(services.api, services.cache),
     invalidate: services.invalidate,
+    principal,
   };
 }

@@ -5,7 +5,13 @@ import { UpstreamError, type UpstreamErrorCode } from '../upstream/upstream-erro
  * The public error codes: every BeeCloud result name, the transport failures, and the
  * gateway's own. Clients branch on these; the classes behind them are private.
  */
-export type GatewayErrorCode = UpstreamErrorCode | 'BAD_USER_INPUT' | 'INTERNAL_SERVER_ERROR';
+export type GatewayErrorCode =
+  | UpstreamErrorCode
+  | 'BAD_USER_INPUT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 /**
  * Outcomes of the request itself — a mutation reports them in `userErrors`; everything

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { scopeAuthChecker } from '../auth/auth-checker.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';
@@ -12,7 +13,12 @@ import { RefundResolver } from './refund/refund.resolver.js';
  * Subscriptions listen on `pubSub` (the event bus; a private one when none is given).
  */
 export function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [BillResolver, RefundResolver, EventResolver], validate: false, pubSub });
+  return buildSchema({
+    resolvers: [BillResolver, RefundResolver, EventResolver],
+    validate: false,
+    pubSub,
+    authChecker: scopeAuthChecker,
+  });
 }
 
 /** The SDL committed as schema/schema.graphql, sorted so that its diff shows real changes only. */

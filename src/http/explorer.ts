@@ -39,7 +39,8 @@ function packageDir(pkg: string): string {
 
 const INIT_SCRIPT = `
 const endpoint = new URL('/graphql', location.href).href;
-const fetcher = GraphiQL.createFetcher({ url: endpoint });
+const headers = __HEADERS__;
+const fetcher = GraphiQL.createFetcher({ url: endpoint, headers, subscriptionUrl: endpoint.replace(/^http/, 'ws'), wsConnectionParams: headers });
 const defaultQuery = \`# BeeCloud GraphQL gateway. Press the play button to run.
 query LatestBills {
   bills(first: 5) {
@@ -49,7 +50,7 @@ query LatestBills {
 }
 \`;
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery, shouldPersistHeaders: false }),
+  React.createElement(GraphiQL, { fetcher, defaultQuery, defaultHeaders: JSON.stringify(headers, null, 2), shouldPersistHeaders: false }),
 );
 `;
 
@@ -82,16 +83,28 @@ export interface ExplorerAsset {
 }
 
 let assets: Map<string, ExplorerAsset> | undefined;
+const initScripts = new Map<string, ExplorerAsset>();
 
-/** The page and its assets, read and compressed once, on first use. */
-export function explorerAsset(name: string): ExplorerAsset | undefined {
+/**
+ * The page and its assets, read and compressed once, on first use. `init.js` carries the
+ * headers the explorer starts with (the development key, in embedded development mode).
+ */
+export function explorerAsset(name: string, headers: Record<string, string> = {}): ExplorerAsset | undefined {
+  if (name === 'init.js') {
+    const json = JSON.stringify(headers);
+    let script = initScripts.get(json);
+    if (!script) {
+      const body = Buffer.from(INIT_SCRIPT.replace('__HEADERS__', json));
+      initScripts.set(json, (script = { type: 'text/javascript', body, gzipped: gzipSync(body) }));
+    }
+    return script;
+  }
   assets ??= new Map(
     [
       ...Object.entries(ASSET_SOURCES).map(
         ([name, source]) =>
           [name, source.type, readFileSync(join(packageDir(source.pkg), source.file))] as const,
       ),
-      ['init.js', 'text/javascript', Buffer.from(INIT_SCRIPT)] as const,
       ['index.html', 'text/html; charset=utf-8', Buffer.from(PAGE)] as const,
     ].map(([file, type, body]) => [file, { type, body, gzipped: gzipSync(body) }]),
   );

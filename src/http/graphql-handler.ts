@@ -1,35 +1,78 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLResponse } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLSchema } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { publicError } from '../graphql/errors.js';
+import { operationCost } from './operation-cost.js';
+import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
+
+/** Bounds on one operation; see the README's security section. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 3000,
+  maxCost: 5000,
+};
 
 export interface GraphQLHandlerOptions {
   schema: GraphQLSchema;
-  context: () => GatewayContext;
+  context: (principal: Principal | null) => GatewayContext;
   maxBodyBytes: number;
+  introspection: boolean;
+  limits: QueryLimits;
+  rateLimiter?: RateLimiter;
   log: (line: string) => void;
+}
+
+/** Armor's protections: depth, aliases, tokens, a structural cost, directives; suggestions off. */
+export function armorFor(limits: QueryLimits) {
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
 }
 
 /**
  * Apollo Server 5 on plain node:http. CSRF prevention is on (a browser cannot send a
  * "simple" cross-site request that Apollo would execute), HTTP batching is off, stack
- * traces never leave, and every error goes through publicError.
+ * traces never leave, every error goes through publicError, and graphql-armor bounds the
+ * shape of each operation before it runs.
  */
 export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
+  const armor = armorFor(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    validationRules: armor.validationRules as ValidationRule[],
     // No CDN landing page (the explorer is ours); no cache-control hints (nothing here is cacheable by a CDN).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
+    ],
     formatError: (formatted, error) =>
       publicError(formatted, unwrapResolverError(error), (unexpected) =>
         options.log(`unexpected error: ${(unexpected as Error)?.stack ?? String(unexpected)}`),
@@ -37,7 +80,12 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   });
   await apollo.start();
 
-  async function handle(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    search: string,
+    principal: Principal | null,
+  ): Promise<void> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -67,12 +115,60 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => options.context(),
+      context: async () => options.context(principal),
     });
     await writeResponse(res, response);
   }
 
   return { handle, stop: () => apollo.stop() };
+}
+
+/**
+ * Spends each operation's cost from its caller's bucket before it runs, refuses it with
+ * RATE_LIMITED (HTTP 429) when the budget is short, and reports the cost and the budget
+ * left in the response's `extensions`.
+ */
+function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      let cost = 0;
+      let decision: RateLimitDecision | undefined;
+      return {
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+          );
+          cost = operationCost(operation, fragments, request.variables ?? {});
+          decision = await limiter.take(contextValue.principal?.id ?? 'anonymous', cost);
+          if (!decision.allowed) {
+            throw new GraphQLError(
+              `rate limit exceeded: this operation costs ${cost}; retry in ${decision.retryAfterMs} ms`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  retryAfterMs: decision.retryAfterMs,
+                  http: { status: 429 },
+                },
+              },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!decision || response.body.kind !== 'single') return;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost,
+            rateLimit: {
+              limit: decision.limit,
+              remaining: decision.remaining,
+              retryAfterMs: decision.retryAfterMs,
+            },
+          };
+        },
+      };
+    },
+  };
 }
 
 async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {

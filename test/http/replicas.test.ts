@@ -1,3 +1,4 @@
+import { Authenticator } from '../../src/auth/authenticator.js';
 import { assembleGateway, type AssembledGateway } from '../../src/gateway.js';
 import { devApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
@@ -28,6 +29,7 @@ describe('two replicas over Redis', () => {
         credentials: app,
         redisUrl: redis.url,
         cacheTtlMs: 60_000,
+        authenticator: new Authenticator({ kind: 'disabled' }),
         port: 0,
         log: () => undefined,
       });

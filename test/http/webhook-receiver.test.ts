@@ -1,3 +1,4 @@
+import { Authenticator } from '../../src/auth/authenticator.js';
 import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
 import { assembleGateway } from '../../src/gateway.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
@@ -264,6 +265,7 @@ describe('a gateway restart while the sandbox is retrying', () => {
         api: new BeeCloudClient({ credentials: g.app, baseUrls: [g.sandbox.url] }),
         credentials: g.app,
         cacheTtlMs: 0,
+        authenticator: new Authenticator({ kind: 'disabled' }),
         port,
         log: () => undefined,
       });

@@ -1,3 +1,4 @@
+import { Authenticator } from '../../src/auth/authenticator.js';
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -42,6 +43,7 @@ export async function startTestGateway(
     api,
     credentials,
     cacheTtlMs: 0,
+    authenticator: new Authenticator({ kind: 'disabled' }),
     port: 0,
     log: (line: string) => logLines.push(line),
     ...options.server,

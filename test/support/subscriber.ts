@@ -7,7 +7,12 @@ import { eventually } from './receiver.js';
  * has the subscription (a first `__typename`-free ping round trip is not in the protocol,
  * so we wait for the connection ack and then a short settle).
  */
-export async function subscribe(graphqlUrl: string, query: string, variables: Record<string, unknown> = {}) {
+export async function subscribe(
+  graphqlUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  connectionParams: Record<string, string> = {},
+) {
   const received: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   const errors: unknown[] = [];
   let connected!: () => void;
@@ -16,6 +21,7 @@ export async function subscribe(graphqlUrl: string, query: string, variables: Re
     url: graphqlUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
+    connectionParams,
     on: { connected: () => connected() },
   });
   const unsubscribe = client.subscribe(

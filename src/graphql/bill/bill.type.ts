@@ -6,7 +6,8 @@ import { parseJsonObject } from '../common/json.js';
 import { PageOf } from '../common/page.type.js';
 import { Refund } from '../refund/refund.type.js';
 
-@ObjectType({ description: 'A payment order (a BeeCloud bill).' })
+// Plain data: its fields need none of TypeGraphQL's middleware machinery.
+@ObjectType({ simpleResolvers: true, description: 'A payment order (a BeeCloud bill).' })
 export class Bill {
   @Field(() => ID, { description: "BeeCloud's id of the bill." })
   id!: string;

@@ -1,4 +1,5 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { Scope } from '../../auth/principal.js';
 import { TOPICS, type PaymentEventPayload } from '../../events/payment-event.js';
 import { badUserInput } from '../errors.js';
 import { PaymentEvent } from './payment-event.type.js';
@@ -10,6 +11,7 @@ import { PaymentEvent } from './payment-event.type.js';
  */
 @Resolver()
 export class EventResolver {
+  @Authorized<Scope>('bills:read', 'refunds:read')
   @Subscription(() => PaymentEvent, {
     topics: TOPICS.paymentEvents,
     description: 'Every payment and refund of the app, for dashboards.',
@@ -18,6 +20,7 @@ export class EventResolver {
     return PaymentEvent.fromPayload(payload);
   }
 
+  @Authorized<Scope>('bills:read')
   @Subscription(() => PaymentEvent, {
     description:
       "Events of one bill (its payment, its refunds), by billNo or id: a checkout page's way to know it was paid.",
@@ -36,6 +39,7 @@ export class EventResolver {
     return PaymentEvent.fromPayload(payload);
   }
 
+  @Authorized<Scope>('refunds:read')
   @Subscription(() => PaymentEvent, {
     description: 'Events of one refund, by refundNo.',
     topics: TOPICS.refundByNo,

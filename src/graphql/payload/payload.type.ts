@@ -11,7 +11,7 @@ abstract class PayloadBase {
   channel!: Channel;
 }
 
-@ObjectType({ description: 'WX_APP: parameters for the WeChat SDK (PayReq).' })
+@ObjectType({ simpleResolvers: true, description: 'WX_APP: parameters for the WeChat SDK (PayReq).' })
 export class WxAppPayload extends PayloadBase {
   @Field() appId!: string;
   @Field() partnerId!: string;
@@ -22,12 +22,18 @@ export class WxAppPayload extends PayloadBase {
   @Field() prepayId!: string;
 }
 
-@ObjectType({ description: 'WX_NATIVE: a URL to render as a QR code for WeChat to scan.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'WX_NATIVE: a URL to render as a QR code for WeChat to scan.',
+})
 export class WxNativePayload extends PayloadBase {
   @Field() codeUrl!: string;
 }
 
-@ObjectType({ description: "WX_JSAPI: parameters for WeixinJSBridge's getBrandWCPayRequest." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "WX_JSAPI: parameters for WeixinJSBridge's getBrandWCPayRequest.",
+})
 export class WxJsapiPayload extends PayloadBase {
   @Field() appId!: string;
   @Field() package!: string;
@@ -37,7 +43,7 @@ export class WxJsapiPayload extends PayloadBase {
   @Field() signType!: string;
 }
 
-@ObjectType({ description: 'ALI_APP: the signed order string for the Alipay SDK.' })
+@ObjectType({ simpleResolvers: true, description: 'ALI_APP: the signed order string for the Alipay SDK.' })
 export class AliAppPayload extends PayloadBase {
   @Field() orderString!: string;
 }
@@ -50,18 +56,24 @@ export class AliWebPayload extends PayloadBase {
   @Field() url!: string;
 }
 
-@ObjectType({ description: 'ALI_QRCODE: `url` is the QR page to embed in an iframe; `html` submits to it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'ALI_QRCODE: `url` is the QR page to embed in an iframe; `html` submits to it.',
+})
 export class AliQrcodePayload extends PayloadBase {
   @Field() html!: string;
   @Field() url!: string;
 }
 
-@ObjectType({ description: 'ALI_OFFLINE_QRCODE: a string to render as a QR code.' })
+@ObjectType({ simpleResolvers: true, description: 'ALI_OFFLINE_QRCODE: a string to render as a QR code.' })
 export class AliOfflineQrcodePayload extends PayloadBase {
   @Field() qrCode!: string;
 }
 
-@ObjectType({ description: 'UN_APP: the UnionPay transaction number for the UnionPay SDK.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'UN_APP: the UnionPay transaction number for the UnionPay SDK.',
+})
 export class UnAppPayload extends PayloadBase {
   @Field() tn!: string;
 }
@@ -73,12 +85,15 @@ export class HtmlFormPayload extends PayloadBase {
   @Field() html!: string;
 }
 
-@ObjectType({ description: 'YEE_WAP, YEE_WEB, BD_WAP, BD_WEB: send the browser to `url`.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'YEE_WAP, YEE_WEB, BD_WAP, BD_WEB: send the browser to `url`.',
+})
 export class RedirectPayload extends PayloadBase {
   @Field() url!: string;
 }
 
-@ObjectType({ description: 'BD_APP: the order info for the Baidu wallet SDK.' })
+@ObjectType({ simpleResolvers: true, description: 'BD_APP: the order info for the Baidu wallet SDK.' })
 export class BdAppPayload extends PayloadBase {
   @Field() orderInfo!: string;
 }

@@ -6,7 +6,11 @@ import { parseJsonObject } from '../common/json.js';
 import { Bill } from '../bill/bill.type.js';
 import { PageOf } from '../common/page.type.js';
 
-@ObjectType({ description: 'A refund of a bill (direct, or a pre-refund awaiting review).' })
+// Plain data: its fields need none of TypeGraphQL's middleware machinery.
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A refund of a bill (direct, or a pre-refund awaiting review).',
+})
 export class Refund {
   @Field(() => ID)
   id!: string;

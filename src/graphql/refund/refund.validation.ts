@@ -1,4 +1,4 @@
-import { BILL_NO_PATTERN, MAX_TOTAL_FEE, REFUND_NO_PATTERN } from '../../wire/index.js';
+import { BILL_NO_PATTERN, MAX_TOTAL_FEE, REFUND_NO_PATTERN, type BillRecord } from '../../wire/index.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
 
@@ -18,7 +18,7 @@ export const REFUND_INPUT_FIELDS: Record<string, string> = {
 export const MAX_REVIEW_IDS = 100;
 
 /** BeeCloud's formats, checked before the call (the date of refundNo is left to BeeCloud's clock). */
-export function validateCreateRefund(input: CreateRefundInput): UserErrorShape[] {
+export function validateCreateRefund(input: CreateRefundInput, knownBill?: BillRecord): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
   const invalid = (field: string, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
@@ -29,6 +29,16 @@ export function validateCreateRefund(input: CreateRefundInput): UserErrorShape[]
   else if (/^0+$/.test(refundNo[2]!)) invalid('refundNo', 'serial must not be all zeros');
   if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
     invalid('refundFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.refundFeeFen}`);
+  }
+  // Money safety: more than the bill is never refundable. Checked only against a bill the
+  // gateway already holds (no extra upstream call); BeeCloud checks again in any case.
+  // "Already refunded" is left to BeeCloud, which answers a retry of this very refund with its id.
+  if (knownBill && input.refundFeeFen > knownBill.total_fee) {
+    problems.push({
+      code: 'REFUND_AMOUNT_TOO_LARGE',
+      field: 'input.refundFeeFen',
+      message: `refundFeeFen ${input.refundFeeFen} exceeds the bill's total of ${knownBill.total_fee} fen`,
+    });
   }
   return problems;
 }

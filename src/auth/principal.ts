@@ -1,0 +1,17 @@
+/** What a caller may do. Each operation names the scopes it needs (see the resolvers). */
+export const SCOPES = [
+  'bills:read',
+  'bills:create',
+  'refunds:read',
+  'refunds:create',
+  'refunds:review',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+export const isScope = (value: unknown): value is Scope => SCOPES.includes(value as Scope);
+
+/** An authenticated caller. `id` names it in rate limits and logs; it is never a secret. */
+export interface Principal {
+  id: string;
+  kind: 'api-key' | 'jwt' | 'auth-disabled';
+  scopes: ReadonlySet<Scope>;
+}
