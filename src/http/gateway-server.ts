@@ -1,9 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
+import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import type { Metrics } from '../events/metrics.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
@@ -173,6 +181,18 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
           return false; // invalid credentials: closed with 4403 Forbidden
         }
         return ctx.extra.principal !== null; // no credentials: closed too
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        try {
+          checkOperationScopes(
+            options.schema,
+            parse(payload.query, { maxTokens: limits.maxTokens }),
+            ctx.extra.principal ?? null,
+          );
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return undefined;
       },
       context: (ctx) => createContext(options.services, ctx.extra.principal ?? null),
     },

@@ -7,6 +7,7 @@ import {
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { publicError } from '../graphql/errors.js';
@@ -39,12 +40,14 @@ export interface GraphQLHandlerOptions {
   log: (line: string) => void;
 }
 
-/** Armor's protections: depth, aliases, tokens, a structural cost, directives; suggestions off. */
+/** Armor's protections: depth, aliases, a structural cost, directives; suggestions off. */
 export function armorFor(limits: QueryLimits) {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are counted by graphql-js's own parser (Apollo's parseOptions.maxTokens): armor's
+    // version throws from a plugin hook, which Apollo answers with HTTP 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: true },
@@ -65,12 +68,14 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
+    parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: armor.validationRules as ValidationRule[],
     // No CDN landing page (the explorer is ours); no cache-control hints (nothing here is cacheable by a CDN).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
+      scopePlugin(options.schema),
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
     ],
     formatError: (formatted, error) =>
@@ -121,6 +126,19 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   return { handle, stop: () => apollo.stop() };
+}
+
+/** Refuses an operation the caller may not run, as a whole and before it runs (src/auth/operation-scopes.ts). */
+function scopePlugin(schema: GraphQLSchema): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          checkOperationScopes(schema, document, contextValue.principal);
+        },
+      };
+    },
+  };
 }
 
 /**

@@ -56,6 +56,24 @@ describe('the record cache', () => {
     expect((await billById(id)).refunded).toBe(true);
   });
 
+  it('refuses locally a refund larger than a bill it holds, with no upstream call', async () => {
+    const { id, billNo } = await t.rest.paidBill({ total_fee: 500 });
+    await t.webhooksDelivered(billNo);
+    await billById(id); // now held
+    const before = t.upstreamRequests();
+    const { createRefund } = dataOf(
+      await t.run(CreateRefundDocument, { input: { billNo, refundNo: uniqueRefundNo(), refundFeeFen: 501 } }),
+    );
+    expect(createRefund.userErrors).toEqual([
+      {
+        code: 'REFUND_AMOUNT_TOO_LARGE',
+        field: 'input.refundFeeFen',
+        message: "refundFeeFen 501 exceeds the bill's total of 500 fen",
+      },
+    ]);
+    expect(t.upstreamRequests()).toBe(before);
+  });
+
   it('forgets entries after the TTL', async () => {
     const short = await startTestGateway({ server: { cacheTtlMs: 150 } });
     try {

@@ -16,13 +16,17 @@ export async function subscribe(
   const received: Array<Record<string, any>> = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   const errors: unknown[] = [];
   let connected!: () => void;
-  const ack = new Promise<void>((resolve) => (connected = resolve));
+  let closed!: (event: unknown) => void;
+  const ack = new Promise<void>((resolve, reject) => {
+    connected = resolve;
+    closed = (event) => reject(Object.assign(new Error('the server closed the connection'), { event }));
+  });
   const client: Client = createClient({
     url: graphqlUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     connectionParams,
-    on: { connected: () => connected() },
+    on: { connected: () => connected(), closed: (event) => closed(event) },
   });
   const unsubscribe = client.subscribe(
     { query, variables },

@@ -1,6 +1,5 @@
 import {
   Arg,
-  Authorized,
   Args,
   Ctx,
   Field,
@@ -18,7 +17,7 @@ import type { BillsCountQuery } from '../../wire/index.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { PageArgs, fetchWindow, pageWindow } from '../common/page.args.js';
 import { UserError } from '../common/user-error.type.js';
-import type { Scope } from '../../auth/principal.js';
+import { RequireScopes } from '../../auth/require-scopes.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
@@ -55,7 +54,7 @@ function billsQuery(
 
 @Resolver(() => Bill)
 export class BillResolver implements ResolverInterface<Bill> {
-  @Authorized<Scope>('bills:read')
+  @RequireScopes('bills:read')
   @Query(() => BillPage, {
     description: 'Bills, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
   })
@@ -80,7 +79,7 @@ export class BillResolver implements ResolverInterface<Bill> {
     });
   }
 
-  @Authorized<Scope>('bills:read')
+  @RequireScopes('bills:read')
   @Query(() => Int, { description: 'How many bills match the filter.' })
   billsCount(
     @Ctx() { api }: GatewayContext,
@@ -89,19 +88,19 @@ export class BillResolver implements ResolverInterface<Bill> {
     return api.billsCount(billsQuery(filter)).then((answer) => answer.count ?? 0);
   }
 
-  @Authorized<Scope>('bills:read')
+  @RequireScopes('bills:read')
   @Query(() => Bill, { nullable: true, description: 'A bill by its BeeCloud id; null when there is none.' })
   bill(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID) id: string): Promise<Bill | null> {
     return loaders.billById.load(id).then((record) => record && Bill.fromWire(record));
   }
 
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @FieldResolver()
   refunds(@Root() bill: Bill, @Ctx() { loaders }: GatewayContext): Promise<Refund[]> {
     return loaders.refundsByBillNo.load(bill.billNo).then((records) => records.map(Refund.fromWire));
   }
 
-  @Authorized<Scope>('bills:create')
+  @RequireScopes('bills:create')
   @Mutation(() => CreateBillPayload, {
     description:
       'Creates a bill and returns what the client needs to pay it. Idempotent on billNo with the same input.',

@@ -1,5 +1,5 @@
-import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { Scope } from '../../auth/principal.js';
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { RequireScopes } from '../../auth/require-scopes.js';
 import { TOPICS, type PaymentEventPayload } from '../../events/payment-event.js';
 import { badUserInput } from '../errors.js';
 import { PaymentEvent } from './payment-event.type.js';
@@ -11,7 +11,7 @@ import { PaymentEvent } from './payment-event.type.js';
  */
 @Resolver()
 export class EventResolver {
-  @Authorized<Scope>('bills:read', 'refunds:read')
+  @RequireScopes('bills:read', 'refunds:read')
   @Subscription(() => PaymentEvent, {
     topics: TOPICS.paymentEvents,
     description: 'Every payment and refund of the app, for dashboards.',
@@ -20,7 +20,7 @@ export class EventResolver {
     return PaymentEvent.fromPayload(payload);
   }
 
-  @Authorized<Scope>('bills:read')
+  @RequireScopes('bills:read')
   @Subscription(() => PaymentEvent, {
     description:
       "Events of one bill (its payment, its refunds), by billNo or id: a checkout page's way to know it was paid.",
@@ -39,7 +39,7 @@ export class EventResolver {
     return PaymentEvent.fromPayload(payload);
   }
 
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @Subscription(() => PaymentEvent, {
     description: 'Events of one refund, by refundNo.',
     topics: TOPICS.refundByNo,

@@ -1,6 +1,5 @@
 import {
   Arg,
-  Authorized,
   Args,
   Ctx,
   Field,
@@ -20,7 +19,7 @@ import { RefundChannelStatus, StatusQueryChannel } from '../common/enums.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { PageArgs, fetchWindow, pageWindow } from '../common/page.args.js';
 import { UserError } from '../common/user-error.type.js';
-import type { Scope } from '../../auth/principal.js';
+import { RequireScopes } from '../../auth/require-scopes.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
@@ -128,7 +127,7 @@ const REFUND_FIELD_BY_CODE = {
 
 @Resolver(() => Refund)
 export class RefundResolver implements ResolverInterface<Refund> {
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @Query(() => RefundPage, {
     description: 'Refunds, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
   })
@@ -152,7 +151,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     });
   }
 
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @Query(() => Int, { description: 'How many refunds match the filter.' })
   refundsCount(
     @Ctx() { api }: GatewayContext,
@@ -161,7 +160,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     return api.refundsCount(refundsQuery(filter)).then((answer) => answer.count ?? 0);
   }
 
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @Query(() => Refund, {
     nullable: true,
     description: 'A refund by its BeeCloud id; null when there is none.',
@@ -170,13 +169,13 @@ export class RefundResolver implements ResolverInterface<Refund> {
     return loaders.refundById.load(id).then((record) => record && Refund.fromWire(record));
   }
 
-  @Authorized<Scope>('bills:read')
+  @RequireScopes('bills:read')
   @FieldResolver()
   bill(@Root() refund: Refund, @Ctx() { loaders }: GatewayContext): Promise<Bill | null> {
     return loaders.billByNo.load(refund.billNo).then((record) => record && Bill.fromWire(record));
   }
 
-  @Authorized<Scope>('refunds:create')
+  @RequireScopes('refunds:create')
   @Mutation(() => CreateRefundPayload, {
     description:
       'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
@@ -216,7 +215,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     });
   }
 
-  @Authorized<Scope>('refunds:review')
+  @RequireScopes('refunds:review')
   @Mutation(() => ReviewRefundsPayload, {
     description: 'Approves or denies pre-refunds; each id succeeds or fails on its own.',
   })
@@ -251,7 +250,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     };
   }
 
-  @Authorized<Scope>('refunds:read')
+  @RequireScopes('refunds:read')
   @Mutation(() => SyncRefundStatusPayload, {
     description:
       'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',

@@ -1,0 +1,44 @@
+import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { gatewayError } from '../graphql/errors.js';
+import type { Principal, Scope } from './principal.js';
+
+/** Every scope the fields of a document need (from their `extensions.scopes`). */
+export function requiredScopes(schema: GraphQLSchema, document: DocumentNode): Set<Scope> {
+  const scopes = new Set<Scope>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const needed = typeInfo.getFieldDef()?.extensions?.scopes as Scope[] | undefined;
+        needed?.forEach((scope) => scopes.add(scope));
+      },
+    }),
+  );
+  return scopes;
+}
+
+/**
+ * Refuses an operation before anything runs: UNAUTHENTICATED when it needs a scope and there
+ * is no principal, FORBIDDEN naming the scopes the principal lacks. Returns nothing when the
+ * operation may run.
+ */
+export function checkOperationScopes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  principal: Principal | null,
+): void {
+  const needed = [...requiredScopes(schema, document)];
+  if (needed.length === 0) return;
+  if (!principal) {
+    throw gatewayError('UNAUTHENTICATED', 'credentials are needed: an API key or a bearer token', {
+      http: { status: 401 },
+    });
+  }
+  const missing = needed.filter((scope) => !principal.scopes.has(scope));
+  if (missing.length) {
+    throw gatewayError('FORBIDDEN', `this operation needs the scope ${missing.join(', ')}`, {
+      http: { status: 403 },
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { assembleGateway } from '../../src/gateway.js';
+import { devApp } from '../../src/sandbox/apps.js';
+import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
+import { KEYS, testAuthenticator } from '../support/auth.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startRedis } from '../support/redis.js';
+import { startTestSandbox } from '../support/sandbox.js';
+
+const post = (url: string, query: string, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+
+describe('query limits', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({
+      server: { limits: { maxDepth: 6, maxAliases: 5, maxTokens: 400, maxCost: 300 } },
+    });
+  });
+  afterAll(() => t.close());
+
+  const refused = async (query: string, pattern: RegExp) => {
+    const before = t.upstreamRequests();
+    const response = await post(t.graphqlUrl, query);
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: { code: string } }>;
+    };
+    expect(response.status).toBeLessThan(500);
+    expect(body.errors[0]!.message).toMatch(pattern);
+    expect(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT']).toContain(
+      body.errors[0]!.extensions.code,
+    );
+    expect(t.upstreamRequests()).toBe(before);
+  };
+
+  it('refuses a query deeper than maxDepth', async () => {
+    await refused(
+      '{ refunds { items { bill { refunds { bill { refunds { bill { id } } } } } } } }',
+      /depth/i,
+    );
+    expect((await post(t.graphqlUrl, '{ refunds { items { bill { id } } } }')).status).toBe(200);
+  });
+
+  it('refuses more aliases than maxAliases', async () => {
+    await refused(`{ ${Array.from({ length: 8 }, (_, i) => `a${i}: billsCount`).join(' ')} }`, /alias/i);
+  });
+
+  it('refuses more tokens than maxTokens', async () => {
+    await refused(`{ billsCount ${'__typename '.repeat(500)} }`, /token/i);
+  });
+
+  it('refuses a query over maxCost', async () => {
+    await refused(`{ refunds { items { ${'id '.repeat(150)} } } }`, /cost/i);
+  });
+});
+
+describe('rate limits', () => {
+  it('spends each operation’s cost, reports it in extensions and refuses with 429 when the budget is gone', async () => {
+    const t = await startTestGateway({
+      server: { authenticator: testAuthenticator(), rateLimit: { burst: 40, perSecond: 1 } },
+    });
+    try {
+      const headers = { authorization: `Bearer ${KEYS.readOnly.key}` };
+      const first = (await (await post(t.graphqlUrl, '{ billsCount }', headers)).json()) as {
+        extensions: { cost: number; rateLimit: { remaining: number; limit: number } };
+      };
+      expect(first.extensions).toEqual({ cost: 1, rateLimit: { limit: 40, remaining: 39, retryAfterMs: 0 } });
+      const page = (await (
+        await post(t.graphqlUrl, '{ bills(first: 100) { items { id billNo } } }', headers)
+      ).json()) as { extensions: { cost: number } };
+      expect(page.extensions.cost).toBe(1 + 10 * (1 + 2)); // bills + 10 × (items + id, billNo)
+      const before = t.upstreamRequests();
+      // 8 left; 50 items cost 1 + 5 × 2 = 11.
+      const refused = await post(t.graphqlUrl, '{ bills(first: 50) { items { id } } }', headers);
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as {
+        errors: Array<{ extensions: { code: string; retryAfterMs: number } }>;
+      };
+      expect(body.errors[0]!.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfterMs: expect.any(Number),
+      });
+      expect(t.upstreamRequests()).toBe(before);
+      // Another principal has its own budget.
+      expect(
+        (await post(t.graphqlUrl, '{ billsCount }', { authorization: `Bearer ${KEYS.everything.key}` }))
+          .status,
+      ).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('shares one budget between replicas through Redis', async () => {
+    const redis = await startRedis();
+    const app = devApp();
+    const sandbox = await startTestSandbox({ apps: [app] });
+    const replica = () =>
+      assembleGateway({
+        api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
+        credentials: app,
+        redisUrl: redis.url,
+        cacheTtlMs: 0,
+        authenticator: testAuthenticator(),
+        rateLimit: { burst: 10, perSecond: 0.5 },
+        port: 0,
+        log: () => undefined,
+      });
+    const [a, b] = [await replica(), await replica()];
+    try {
+      const headers = { authorization: `Bearer ${KEYS.readOnly.key}` };
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (await post(`${a.gateway.url}/graphql`, '{ billsCount refundsCount }', headers)).status,
+        );
+      // 6 × cost 2 = 12 > 10: A itself ran out at the sixth.
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const onB = await post(`${b.gateway.url}/graphql`, '{ billsCount }', headers);
+      expect(onB.status).toBe(429); // B sees the budget A spent
+      expect(
+        (await post(`${b.gateway.url}/graphql`, '{ billsCount }', { 'x-api-key': KEYS.everything.key }))
+          .status,
+      ).toBe(200);
+    } finally {
+      await a.close();
+      await b.close();
+      await sandbox.close();
+      await redis.stop();
+    }
+  });
+});
