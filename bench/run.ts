@@ -12,6 +12,8 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { SCOPES } from '../src/auth/principal.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { chinaDate, encodePara, signAppRequest } from '../src/wire/index.js';
 
@@ -122,9 +124,10 @@ async function seed(): Promise<{ billId: string }> {
 }
 
 const BILL_FIELDS = 'id billNo title totalFeeFen channel subChannel paid refunded tradeNo createdAt optional';
+const benchKey = createApiKey('bench', [...SCOPES]);
 const gql = (query: string) => ({
   method: 'POST' as const,
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${benchKey.key}` },
   body: JSON.stringify({ query }),
 });
 
@@ -173,9 +176,14 @@ async function measure(options: autocannon.Options) {
   };
 }
 
+/** The process's resident memory, or 0 once it has exited. */
 function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 // As deployed: BeeCloud's webhooks reach the gateway, which keeps its cache fresh with them.
@@ -183,10 +191,14 @@ const sandbox = start('dist-bench/src/sandbox/main.js', {
   SANDBOX_PORT: String(SANDBOX_PORT),
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${GATEWAY_PORT}/webhooks/beecloud`,
 });
+// As in production: an API key is needed, and the rate limiter runs (with a budget too large to bind).
 const gateway = start(
   'dist-bench/src/main.js',
   {
     PORT: String(GATEWAY_PORT),
+    API_KEYS: JSON.stringify([benchKey.entry]),
+    RATE_LIMIT_PER_SECOND: '1000000',
+    RATE_LIMIT_BURST: '10000000',
     BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
     BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
     BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,

@@ -20,7 +20,7 @@ export type BillFilter = {
   createdTo?: string | null | undefined;
   /** Every channel of a provider. Not with `channel`. */
   family?: ChannelFamily | null | undefined;
-  /** Load `messageDetail` of listed bills. */
+  /** Load `messageDetail` of the listed records. */
   needDetail?: boolean | null | undefined;
   paid?: boolean | null | undefined;
   refunded?: boolean | null | undefined;
@@ -145,7 +145,7 @@ export type RefundFilter = {
   family?: ChannelFamily | null | undefined;
   /** true: pre-refunds (created with needApproval) only; false: direct refunds only. */
   needApproval?: boolean | null | undefined;
-  /** Load `messageDetail` of listed refunds. */
+  /** Load `messageDetail` of the listed records. */
   needDetail?: boolean | null | undefined;
   refundNo?: string | null | undefined;
 };

@@ -1,18 +1,10 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
-import { AliQrPayMode, Channel, ChannelFamilyEnum, YeeCardTypeEnum } from '../common/enums.js';
+import { ListFilter } from '../common/filter.js';
+import { AliQrPayMode, Channel, YeeCardTypeEnum } from '../common/enums.js';
 
 @InputType({ description: 'Bill filters; all given ones must match.' })
-export class BillFilter {
-  @Field(() => ChannelFamilyEnum, {
-    nullable: true,
-    description: 'Every channel of a provider. Not with `channel`.',
-  })
-  family?: ChannelFamilyEnum | null;
-
-  @Field(() => Channel, { nullable: true, description: 'One channel. Not with `family`.' })
-  channel?: Channel | null;
-
+export class BillFilter extends ListFilter {
   @Field(() => String, { nullable: true })
   billNo?: string | null;
 
@@ -21,15 +13,6 @@ export class BillFilter {
 
   @Field(() => Boolean, { nullable: true })
   refunded?: boolean | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or after (inclusive).' })
-  createdFrom?: Date | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or before (inclusive).' })
-  createdTo?: Date | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Load `messageDetail` of listed bills.' })
-  needDetail?: boolean | null;
 }
 
 @InputType({ description: 'A new bill. Channel-specific fields are checked before anything is sent.' })

@@ -15,7 +15,8 @@ import {
 } from 'type-graphql';
 import type { BillsCountQuery } from '../../wire/index.js';
 import { channelFilter, timeRange } from '../common/filter.js';
-import { PageArgs, fetchWindow, pageWindow } from '../common/page.args.js';
+import { PageArgs, pageWindow } from '../common/page.args.js';
+import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../../auth/require-scopes.js';
 import type { GatewayContext } from '../context.js';
@@ -68,15 +69,12 @@ export class BillResolver implements ResolverInterface<Bill> {
     const needDetail = filter?.needDetail ?? false;
     const fetchPage = (skip: number, limit: number) =>
       api.bills({ ...query, skip, limit, need_detail: needDetail }).then((answer) => answer.bills ?? []);
-    const records = await fetchWindow(window, fetchPage);
+    const source = await loadPage(window, fetchPage, () =>
+      api.billsCount(query).then((answer) => answer.count ?? 0),
+    );
     // Complete records (with detail) can answer later look-ups in this operation.
-    if (needDetail) records.forEach(loaders.primeBill);
-    return new BillPage({
-      items: records.map(Bill.fromWire),
-      ...window,
-      count: () => api.billsCount(query).then((answer) => answer.count ?? 0),
-      probeNext: () => fetchPage(window.offset + window.first, 1).then((next) => next.length > 0),
-    });
+    if (needDetail) source.items.forEach(loaders.primeBill);
+    return new BillPage({ ...source, items: source.items.map(Bill.fromWire) });
   }
 
   @RequireScopes('bills:read')

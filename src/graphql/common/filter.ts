@@ -1,6 +1,30 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
 import { Channel, ChannelFamilyEnum } from './enums.js';
 import { badUserInput } from '../errors.js';
 import type { ChannelFilter } from '../../wire/index.js';
+
+/** What the bill and refund filters share: channel, creation time, detail. */
+@InputType()
+export class ListFilter {
+  @Field(() => ChannelFamilyEnum, {
+    nullable: true,
+    description: 'Every channel of a provider. Not with `channel`.',
+  })
+  family?: ChannelFamilyEnum | null;
+
+  @Field(() => Channel, { nullable: true, description: 'One channel. Not with `family`.' })
+  channel?: Channel | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or after (inclusive).' })
+  createdFrom?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or before (inclusive).' })
+  createdTo?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Load `messageDetail` of the listed records.' })
+  needDetail?: boolean | null;
+}
 
 /** The channel part of a filter: a family or one channel (not both), as BeeCloud's one `channel` field. */
 export function channelFilter(filter: {

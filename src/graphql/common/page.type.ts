@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { encodeCursor } from './page.args.js';
+import { encodeCursor, fetchWindow } from './page.args.js';
 
 /** What a page needs to answer its lazy fields. */
 export interface PageSource<TItem> {
@@ -66,4 +66,22 @@ export function PageOf<TItem extends object>(itemType: ClassType<TItem>) {
     }
   }
   return Page;
+}
+
+/**
+ * The source of a list page: the window fetched as upstream pages of 50 in parallel, with
+ * the count and the next-page probe left to run only if their fields are selected.
+ */
+export async function loadPage<TRecord>(
+  window: { offset: number; first: number },
+  fetchPage: (skip: number, limit: number) => Promise<TRecord[]>,
+  count: () => Promise<number>,
+): Promise<PageSource<TRecord>> {
+  const items = await fetchWindow(window, fetchPage);
+  return {
+    items,
+    ...window,
+    count,
+    probeNext: () => fetchPage(window.offset + window.first, 1).then((next) => next.length > 0),
+  };
 }

@@ -1,18 +1,10 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Channel, ChannelFamilyEnum, RefundChannel } from '../common/enums.js';
+import { ListFilter } from '../common/filter.js';
+import { RefundChannel } from '../common/enums.js';
 
 @InputType({ description: 'Refund filters; all given ones must match.' })
-export class RefundFilter {
-  @Field(() => ChannelFamilyEnum, {
-    nullable: true,
-    description: 'Every channel of a provider. Not with `channel`.',
-  })
-  family?: ChannelFamilyEnum | null;
-
-  @Field(() => Channel, { nullable: true, description: 'One channel. Not with `family`.' })
-  channel?: Channel | null;
-
+export class RefundFilter extends ListFilter {
   @Field(() => String, { nullable: true })
   billNo?: string | null;
 
@@ -24,15 +16,6 @@ export class RefundFilter {
     description: 'true: pre-refunds (created with needApproval) only; false: direct refunds only.',
   })
   needApproval?: boolean | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or after (inclusive).' })
-  createdFrom?: Date | null;
-
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or before (inclusive).' })
-  createdTo?: Date | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Load `messageDetail` of listed refunds.' })
-  needDetail?: boolean | null;
 }
 
 @InputType({ description: 'A refund. Safe to retry with the same refundNo and input.' })

@@ -17,7 +17,8 @@ import type { RefundRecord, RefundsCountQuery } from '../../wire/index.js';
 import { Bill } from '../bill/bill.type.js';
 import { RefundChannelStatus, StatusQueryChannel } from '../common/enums.js';
 import { channelFilter, timeRange } from '../common/filter.js';
-import { PageArgs, fetchWindow, pageWindow } from '../common/page.args.js';
+import { PageArgs, pageWindow } from '../common/page.args.js';
+import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../../auth/require-scopes.js';
 import type { GatewayContext } from '../context.js';
@@ -142,13 +143,10 @@ export class RefundResolver implements ResolverInterface<Refund> {
       api
         .refunds({ ...query, skip, limit, need_detail: filter?.needDetail ?? false })
         .then((answer) => answer.refunds ?? []);
-    const records = await fetchWindow(window, fetchPage);
-    return new RefundPage({
-      items: records.map(Refund.fromWire),
-      ...window,
-      count: () => api.refundsCount(query).then((answer) => answer.count ?? 0),
-      probeNext: () => fetchPage(window.offset + window.first, 1).then((next) => next.length > 0),
-    });
+    const source = await loadPage(window, fetchPage, () =>
+      api.refundsCount(query).then((answer) => answer.count ?? 0),
+    );
+    return new RefundPage({ ...source, items: source.items.map(Refund.fromWire) });
   }
 
   @RequireScopes('refunds:read')
