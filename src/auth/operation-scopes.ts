@@ -2,8 +2,13 @@ import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSche
 import { gatewayError } from '../graphql/errors.js';
 import type { Principal, Scope } from './principal.js';
 
+/** Per parsed document: Apollo hands back the same DocumentNode for a repeated query. */
+const scopesByDocument = new WeakMap<DocumentNode, Set<Scope>>();
+
 /** Every scope the fields of a document need (from their `extensions.scopes`). */
 export function requiredScopes(schema: GraphQLSchema, document: DocumentNode): Set<Scope> {
+  const known = scopesByDocument.get(document);
+  if (known) return known;
   const scopes = new Set<Scope>();
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -15,6 +20,7 @@ export function requiredScopes(schema: GraphQLSchema, document: DocumentNode): S
       },
     }),
   );
+  scopesByDocument.set(document, scopes);
   return scopes;
 }
 
