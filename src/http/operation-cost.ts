@@ -15,6 +15,9 @@ export function operationCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): number {
+  const known = costByOperation.get(operation);
+  if (known !== undefined) return known;
+  let usesVariables = false;
   const seen = new Set<string>();
   const costOf = (selectionSet: SelectionSetNode | undefined): number => {
     let cost = 0;
@@ -27,6 +30,7 @@ export function operationCost(
             : first?.kind === Kind.VARIABLE
               ? Number(variables[first.name.value] ?? 10)
               : 10;
+        usesVariables ||= first?.kind === Kind.VARIABLE;
         const multiplier = first ? Math.max(1, Math.ceil((Number.isFinite(items) ? items : 10) / 10)) : 1;
         cost += 1 + multiplier * costOf(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -38,5 +42,11 @@ export function operationCost(
     }
     return cost;
   };
-  return Math.max(1, costOf(operation.selectionSet));
+  const cost = Math.max(1, costOf(operation.selectionSet));
+  // Apollo hands back the same parsed operation for a repeated query; its cost is fixed unless
+  // a page size comes from a variable.
+  if (!usesVariables) costByOperation.set(operation, cost);
+  return cost;
 }
+
+const costByOperation = new WeakMap<OperationDefinitionNode, number>();
