@@ -23,11 +23,7 @@ function channelFilter(params: Params): ChannelFilter | undefined {
 }
 
 function timeRange(params: Params) {
-  const range = {
-    start_time: optionalEpochMs(params, 'start_time'),
-    end_time: optionalEpochMs(params, 'end_time'),
-  };
-  return range;
+  return { start_time: optionalEpochMs(params, 'start_time'), end_time: optionalEpochMs(params, 'end_time') };
 }
 
 function page(params: Params): PageWindow & { needDetail: boolean } {
