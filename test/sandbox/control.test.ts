@@ -4,70 +4,66 @@ import { join } from 'node:path';
 import { DEFAULT_DEV_APP, appsFromEnv } from '../../src/sandbox/apps.js';
 import { sandboxOptionsFromEnv } from '../../src/sandbox/runtime.js';
 import { freePort, runNode } from '../support/process.js';
-import { RawClient, startTestSandbox, uniqueRefundNo } from '../support/sandbox.js';
+import { RawClient, useTestSandbox, uniqueRefundNo } from '../support/sandbox.js';
 
 describe('the control API', () => {
-  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-  let client: RawClient;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    client = new RawClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
+  const ctx = useTestSandbox();
 
   it('reports health and the virtual time', async () => {
-    const health = await client.control('GET', 'health');
+    const health = await ctx.client.control('GET', 'health');
     expect(health).toMatchObject({ status: 'ok', apps: 1 });
     expect(Math.abs(health.now - Date.now())).toBeLessThan(1000);
   });
 
   it('advances the clock, which dates new records, and resets it', async () => {
-    const { now } = await client.control('POST', 'clock/advance', { ms: 86_400_000 });
+    const { now } = await ctx.client.control('POST', 'clock/advance', { ms: 86_400_000 });
     expect(now - Date.now()).toBeGreaterThan(86_399_000);
-    const { id } = await client.bill();
-    expect((await client.call('billById', {}, { id })).pay.create_time).toBeGreaterThan(
+    const { id } = await ctx.client.bill();
+    expect((await ctx.client.call('billById', {}, { id })).pay.create_time).toBeGreaterThan(
       Date.now() + 86_000_000,
     );
-    expect((await client.control('POST', 'clock/reset')).offset_ms).toBe(0);
-    expect(await client.controlRaw('POST', 'clock/advance', { ms: -1 })).toMatchObject({ result_code: 5 });
+    expect((await ctx.client.control('POST', 'clock/reset')).offset_ms).toBe(0);
+    expect(await ctx.client.controlRaw('POST', 'clock/advance', { ms: -1 })).toMatchObject({
+      result_code: 5,
+    });
   });
 
   it('resets every record', async () => {
-    await client.paidBill();
-    await client.control('POST', 'reset');
-    expect((await client.call('billsCount')).count).toBe(0);
-    expect((await client.control('GET', 'webhooks')).deliveries).toEqual([]);
+    await ctx.client.paidBill();
+    await ctx.client.control('POST', 'reset');
+    expect((await ctx.client.call('billsCount')).count).toBe(0);
+    expect((await ctx.client.control('GET', 'webhooks')).deliveries).toEqual([]);
   });
 
   it('answers unknown control routes and unknown records clearly', async () => {
-    const response = await fetch(`${sandbox.url}/_sandbox/nothing`);
+    const response = await fetch(`${ctx.sandbox.url}/_sandbox/nothing`);
     expect(response.status).toBe(404);
-    expect(await client.controlRaw('POST', 'bills/nosuchbill/pay')).toMatchObject({
+    expect(await ctx.client.controlRaw('POST', 'bills/nosuchbill/pay')).toMatchObject({
       result_code: 8,
       err_detail: 'no bill with bill_no nosuchbill',
     });
-    expect(await client.controlRaw('POST', 'refunds/nosuch/settle')).toMatchObject({ result_code: 13 });
-    expect(await client.controlRaw('POST', 'faults', { kind: 'explode' })).toMatchObject({
+    expect(await ctx.client.controlRaw('POST', 'refunds/nosuch/settle')).toMatchObject({ result_code: 13 });
+    expect(await ctx.client.controlRaw('POST', 'faults', { kind: 'explode' })).toMatchObject({
       result_code: 5,
       err_detail: expect.stringMatching(/^kind must be one of/),
     });
-    expect((await fetch(`${sandbox.url}/_sandbox/checkout/nope`)).status).toBe(404);
+    expect((await fetch(`${ctx.sandbox.url}/_sandbox/checkout/nope`)).status).toBe(404);
   });
 
   it('refuses to settle a refund that completed at once, and confirms only ALI refunds', async () => {
-    const { billNo } = await client.paidBill({ channel: 'UN_APP' });
-    const created = await client.call('createRefund', {
+    const { billNo } = await ctx.client.paidBill({ channel: 'UN_APP' });
+    const created = await ctx.client.call('createRefund', {
       refund_no: uniqueRefundNo(),
       bill_no: billNo,
       refund_fee: 1,
     });
     expect(created.result_code).toBe(0);
-    const { refund } = await client.call('refundById', {}, { id: created.id });
-    expect(await client.controlRaw('POST', `refunds/${refund.refund_no}/settle`)).toMatchObject({
+    const { refund } = await ctx.client.call('refundById', {}, { id: created.id });
+    expect(await ctx.client.controlRaw('POST', `refunds/${refund.refund_no}/settle`)).toMatchObject({
       result_code: 5,
       err_detail: expect.stringContaining('is succeeded'),
     });
-    expect(await client.controlRaw('POST', `refunds/${refund.refund_no}/confirm`)).toMatchObject({
+    expect(await ctx.client.controlRaw('POST', `refunds/${refund.refund_no}/confirm`)).toMatchObject({
       result_code: 5,
       err_detail: expect.stringContaining('not an ALI refund'),
     });
@@ -135,9 +131,9 @@ describe('npm run sandbox', () => {
     try {
       await sandbox.waitFor('listening');
       expect(sandbox.output.text).toContain(`BeeCloud sandbox listening on http://127.0.0.1:${port}`);
-      const client = new RawClient(`http://127.0.0.1:${port}`);
-      await client.paidBill();
-      expect((await client.call('bills')).bills).toHaveLength(1);
+      const local = new RawClient(`http://127.0.0.1:${port}`);
+      await local.paidBill();
+      expect((await local.call('bills')).bills).toHaveLength(1);
       await sandbox.waitFor('GET /2/rest/bills 200 OK');
       expect(sandbox.output.text).toMatch(/POST \/2\/rest\/bill 200 OK [\d.]+ms/);
       expect(sandbox.output.text).not.toContain(DEFAULT_DEV_APP.appSecret);

@@ -1,18 +1,17 @@
 import { chinaDate } from '../../src/wire/index.js';
-import { RawClient, startTestSandbox, uniqueRefundNo, type Json } from '../support/sandbox.js';
+import { useTestSandbox, uniqueRefundNo, type Json } from '../support/sandbox.js';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let client: RawClient;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = new RawClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const ctx = useTestSandbox();
 
 const refund = (billNo: string, fields: Json = {}) =>
-  client.call('createRefund', { refund_no: uniqueRefundNo(), bill_no: billNo, refund_fee: 100, ...fields });
-const refundById = async (id: string) => (await client.call('refundById', {}, { id })).refund;
-const billById = async (id: string) => (await client.call('billById', {}, { id })).pay;
+  ctx.client.call('createRefund', {
+    refund_no: uniqueRefundNo(),
+    bill_no: billNo,
+    refund_fee: 100,
+    ...fields,
+  });
+const refundById = async (id: string) => (await ctx.client.call('refundById', {}, { id })).refund;
+const billById = async (id: string) => (await ctx.client.call('billById', {}, { id })).pay;
 
 describe('POST /2/rest/refund', () => {
   it.each([
@@ -56,12 +55,12 @@ describe('POST /2/rest/refund', () => {
 
   it('answers 8 for an unknown bill and 9 for an unpaid one', async () => {
     expect(await refund('unknown0bill')).toMatchObject({ result_code: 8, result_msg: 'NO_SUCH_BILL' });
-    const { billNo } = await client.bill();
+    const { billNo } = await ctx.client.bill();
     expect(await refund(billNo)).toMatchObject({ result_code: 9, result_msg: 'BILL_UNSUCCESS' });
   });
 
   it("answers 5 when channel is not the bill's family", async () => {
-    const { billNo } = await client.paidBill({ channel: 'WX_APP' });
+    const { billNo } = await ctx.client.paidBill({ channel: 'WX_APP' });
     expect(await refund(billNo, { channel: 'ALI' })).toMatchObject({
       result_code: 5,
       err_detail: "channel must be the bill's channel family WX, got ALI",
@@ -69,7 +68,7 @@ describe('POST /2/rest/refund', () => {
   });
 
   it('completes a UN refund at once, marking the bill refunded', async () => {
-    const { billNo, id: billId } = await client.paidBill({ channel: 'UN_APP', total_fee: 1000 });
+    const { billNo, id: billId } = await ctx.client.paidBill({ channel: 'UN_APP', total_fee: 1000 });
     const answer = await refund(billNo, { refund_fee: 400, channel: 'UN' });
     expect(answer).toEqual({ result_code: 0, result_msg: 'OK', err_detail: '', id: expect.any(String) });
     expect(await refundById(answer.id)).toMatchObject({
@@ -84,7 +83,7 @@ describe('POST /2/rest/refund', () => {
   });
 
   it('answers 12 for more than the bill, and for anything after one successful refund', async () => {
-    const { billNo } = await client.paidBill({ total_fee: 1000 });
+    const { billNo } = await ctx.client.paidBill({ total_fee: 1000 });
     expect(await refund(billNo, { refund_fee: 1001 })).toMatchObject({
       result_code: 12,
       result_msg: 'REFUND_AMOUNT_TOO_LARGE',
@@ -94,7 +93,7 @@ describe('POST /2/rest/refund', () => {
   });
 
   it('answers a repeated refund_no with the original id, and 5 when its values differ', async () => {
-    const { billNo } = await client.paidBill();
+    const { billNo } = await ctx.client.paidBill();
     const refundNo = uniqueRefundNo();
     const first = await refund(billNo, { refund_no: refundNo });
     expect(await refund(billNo, { refund_no: refundNo })).toMatchObject({ result_code: 0, id: first.id });
@@ -105,21 +104,21 @@ describe('POST /2/rest/refund', () => {
   });
 
   it('answers 10 for a bill past the refund window (virtual clock)', async () => {
-    const { billNo } = await client.paidBill();
-    const { now } = await client.control('POST', 'clock/advance', { ms: 366 * 86_400_000 });
+    const { billNo } = await ctx.client.paidBill();
+    const { now } = await ctx.client.control('POST', 'clock/advance', { ms: 366 * 86_400_000 });
     expect(await refund(billNo, { refund_no: uniqueRefundNo(now) })).toMatchObject({
       result_code: 10,
       result_msg: 'REFUND_EXCEED_TIME',
     });
-    await client.control('POST', 'clock/reset');
+    await ctx.client.control('POST', 'clock/reset');
   });
 });
 
 describe('refunds that wait: ALI confirmation, channel settlement and review', () => {
   it('gives ALI refunds a confirmation url and completes them on confirmation, with 11 meanwhile', async () => {
-    const { billNo, id: billId } = await client.paidBill({ channel: 'ALI_APP', total_fee: 500 });
+    const { billNo, id: billId } = await ctx.client.paidBill({ channel: 'ALI_APP', total_fee: 500 });
     const started = await refund(billNo, { refund_fee: 500 });
-    expect(started.url).toBe(`${sandbox.url}/_sandbox/alipay/refund-confirm?ids=${started.id}`);
+    expect(started.url).toBe(`${ctx.sandbox.url}/_sandbox/alipay/refund-confirm?ids=${started.id}`);
     expect(await refundById(started.id)).toMatchObject({ finish: false, result: false });
     expect(await refund(billNo, { refund_fee: 1 })).toMatchObject({
       result_code: 11,
@@ -136,59 +135,61 @@ describe('refunds that wait: ALI confirmation, channel settlement and review', (
   });
 
   it('settles WX refunds only when /refund/status finds them settled, and fails them likewise', async () => {
-    const { billNo, id: billId } = await client.paidBill({ channel: 'WX_APP' });
+    const { billNo, id: billId } = await ctx.client.paidBill({ channel: 'WX_APP' });
     const refundNo = uniqueRefundNo();
     const started = await refund(billNo, { refund_no: refundNo });
     expect(started).not.toHaveProperty('url');
-    const status = () => client.call('refundStatus', { channel: 'WX', refund_no: refundNo });
+    const status = () => ctx.client.call('refundStatus', { channel: 'WX', refund_no: refundNo });
     expect(await status()).toEqual({
       result_code: 0,
       result_msg: 'OK',
       err_detail: '',
       refund_status: 'PROCESSING',
     });
-    await client.control('POST', `refunds/${refundNo}/settle`);
+    await ctx.client.control('POST', `refunds/${refundNo}/settle`);
     expect(await refundById(started.id)).toMatchObject({ finish: false });
     expect((await status()).refund_status).toBe('SUCCESS');
     expect(await refundById(started.id)).toMatchObject({ finish: true, result: true });
     expect(await billById(billId)).toMatchObject({ refund_result: true });
 
-    const other = await client.paidBill({ channel: 'BD_APP' });
+    const other = await ctx.client.paidBill({ channel: 'BD_APP' });
     const failingNo = uniqueRefundNo();
     await refund(other.billNo, { refund_no: failingNo });
-    await client.control('POST', `refunds/${failingNo}/fail`, { status: 'CHANGE' });
-    expect((await client.call('refundStatus', { channel: 'BD', refund_no: failingNo })).refund_status).toBe(
-      'CHANGE',
-    );
+    await ctx.client.control('POST', `refunds/${failingNo}/fail`, { status: 'CHANGE' });
+    expect(
+      (await ctx.client.call('refundStatus', { channel: 'BD', refund_no: failingNo })).refund_status,
+    ).toBe('CHANGE');
     expect(await billById(other.id)).toMatchObject({ refund_result: false });
     expect((await refund(other.billNo)).result_code).toBe(0);
   });
 
   it('checks /refund/status input: 4, 3, 5 and 13', async () => {
-    expect(await client.call('refundStatus', { channel: 'WX' })).toMatchObject({
+    expect(await ctx.client.call('refundStatus', { channel: 'WX' })).toMatchObject({
       result_code: 4,
       err_detail: 'refund_no is required',
     });
-    expect(await client.call('refundStatus', { channel: 'ALI', refund_no: 'x' })).toMatchObject({
+    expect(await ctx.client.call('refundStatus', { channel: 'ALI', refund_no: 'x' })).toMatchObject({
       result_code: 3,
     });
-    expect(await client.call('refundStatus', { channel: 'wechat', refund_no: 'x' })).toMatchObject({
+    expect(await ctx.client.call('refundStatus', { channel: 'wechat', refund_no: 'x' })).toMatchObject({
       result_code: 5,
     });
-    expect(await client.call('refundStatus', { channel: 'WX', refund_no: uniqueRefundNo() })).toMatchObject({
+    expect(
+      await ctx.client.call('refundStatus', { channel: 'WX', refund_no: uniqueRefundNo() }),
+    ).toMatchObject({
       result_code: 13,
       result_msg: 'NO_SUCH_REFUND',
     });
-    const { billNo } = await client.paidBill({ channel: 'YEE_WEB' });
+    const { billNo } = await ctx.client.paidBill({ channel: 'YEE_WEB' });
     const refundNo = uniqueRefundNo();
     await refund(billNo, { refund_no: refundNo });
-    expect(await client.call('refundStatus', { channel: 'WX', refund_no: refundNo })).toMatchObject({
+    expect(await ctx.client.call('refundStatus', { channel: 'WX', refund_no: refundNo })).toMatchObject({
       result_code: 5,
     });
   });
 
   it('keeps a pre-refund awaiting review, answering 16 for a second one and 11 for a direct one', async () => {
-    const { billNo, id: billId } = await client.paidBill({
+    const { billNo, id: billId } = await ctx.client.paidBill({
       channel: 'JD_WEB',
       return_url: 'https://shop.example.com/r',
     });
@@ -204,11 +205,11 @@ describe('refunds that wait: ALI confirmation, channel settlement and review', (
   });
 
   it('approves pre-refunds per id, with an ALI url, and reports each failure alone', async () => {
-    const ali = await client.paidBill({ channel: 'ALI_WAP' });
+    const ali = await ctx.client.paidBill({ channel: 'ALI_WAP' });
     const pre = await refund(ali.billNo, { need_approval: true, refund_fee: 50 });
-    const un = await client.paidBill({ channel: 'UN_WEB', return_url: 'https://shop.example.com/r' });
+    const un = await ctx.client.paidBill({ channel: 'UN_WEB', return_url: 'https://shop.example.com/r' });
     const unPre = await refund(un.billNo, { need_approval: true });
-    const answer = await client.call('reviewRefunds', {
+    const answer = await ctx.client.call('reviewRefunds', {
       channel: 'ALI',
       ids: [pre.id, ` ${unPre.id}`, 'no-such-id'],
       agree: true,
@@ -218,24 +219,28 @@ describe('refunds that wait: ALI confirmation, channel settlement and review', (
       result_msg: 'OK',
       err_detail: '',
       result_map: { [pre.id]: 'OK', [unPre.id]: 'refund is of channel UN', 'no-such-id': 'NO_SUCH_REFUND' },
-      url: `${sandbox.url}/_sandbox/alipay/refund-confirm?ids=${pre.id}`,
+      url: `${ctx.sandbox.url}/_sandbox/alipay/refund-confirm?ids=${pre.id}`,
     });
     expect(await refundById(pre.id)).toMatchObject({ finish: false });
-    await client.control('POST', `refunds/${(await refundById(pre.id)).refund_no}/confirm`);
+    await ctx.client.control('POST', `refunds/${(await refundById(pre.id)).refund_no}/confirm`);
     expect(await refundById(pre.id)).toMatchObject({ finish: true, result: true });
-    const again = await client.call('reviewRefunds', { channel: 'ALI', ids: [pre.id], agree: true });
+    const again = await ctx.client.call('reviewRefunds', { channel: 'ALI', ids: [pre.id], agree: true });
     expect(again.result_map).toEqual({ [pre.id]: 'refund is not awaiting review' });
 
-    const unApproved = await client.call('reviewRefunds', { channel: 'UN', ids: [unPre.id], agree: true });
+    const unApproved = await ctx.client.call('reviewRefunds', {
+      channel: 'UN',
+      ids: [unPre.id],
+      agree: true,
+    });
     expect(unApproved).toMatchObject({ result_map: { [unPre.id]: 'OK' } });
     expect(unApproved).not.toHaveProperty('url');
     expect(await refundById(unPre.id)).toMatchObject({ finish: true, result: true });
   });
 
   it('denies pre-refunds, closing them so the bill can be refunded again', async () => {
-    const { billNo } = await client.paidBill({ channel: 'KUAIQIAN_WEB' });
+    const { billNo } = await ctx.client.paidBill({ channel: 'KUAIQIAN_WEB' });
     const pre = await refund(billNo, { need_approval: true });
-    const answer = await client.call('reviewRefunds', {
+    const answer = await ctx.client.call('reviewRefunds', {
       channel: 'KUAIQIAN',
       ids: [pre.id],
       agree: false,
@@ -247,22 +252,26 @@ describe('refunds that wait: ALI confirmation, channel settlement and review', (
   });
 
   it('checks review input: 4 for missing or empty ids, 5 for bad types, 3 for a channel it does not take', async () => {
-    expect(await client.call('reviewRefunds', { channel: 'WX', agree: true })).toMatchObject({
+    expect(await ctx.client.call('reviewRefunds', { channel: 'WX', agree: true })).toMatchObject({
       result_code: 4,
       err_detail: 'ids is required',
     });
-    expect(await client.call('reviewRefunds', { channel: 'WX', ids: [], agree: true })).toMatchObject({
+    expect(await ctx.client.call('reviewRefunds', { channel: 'WX', ids: [], agree: true })).toMatchObject({
       result_code: 4,
       err_detail: 'ids is required',
     });
-    expect(await client.call('reviewRefunds', { channel: 'WX', ids: 'a', agree: true })).toMatchObject({
+    expect(await ctx.client.call('reviewRefunds', { channel: 'WX', ids: 'a', agree: true })).toMatchObject({
       result_code: 5,
     });
-    expect(await client.call('reviewRefunds', { channel: 'WX', ids: ['a'], agree: 'yes' })).toMatchObject({
-      result_code: 5,
-      err_detail: 'agree must be a JSON boolean',
-    });
-    expect(await client.call('reviewRefunds', { channel: 'PAYPAL', ids: ['a'], agree: true })).toMatchObject({
+    expect(await ctx.client.call('reviewRefunds', { channel: 'WX', ids: ['a'], agree: 'yes' })).toMatchObject(
+      {
+        result_code: 5,
+        err_detail: 'agree must be a JSON boolean',
+      },
+    );
+    expect(
+      await ctx.client.call('reviewRefunds', { channel: 'PAYPAL', ids: ['a'], agree: true }),
+    ).toMatchObject({
       result_code: 3,
     });
   });

@@ -1,18 +1,12 @@
 import { devApp } from '../../src/sandbox/apps.js';
 import { MAX_BODY_BYTES } from '../../src/sandbox/server.js';
 import { signAppRequest } from '../../src/wire/index.js';
-import { RawClient, startTestSandbox, uniqueBillNo } from '../support/sandbox.js';
+import { useTestSandbox, uniqueBillNo } from '../support/sandbox.js';
 
-let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-let client: RawClient;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = new RawClient(sandbox.url);
-});
-afterAll(() => sandbox.close());
+const ctx = useTestSandbox();
 
 const postRaw = (path: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${sandbox.url}${path}`, {
+  fetch(`${ctx.sandbox.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -38,7 +32,7 @@ describe('transport', () => {
   });
 
   it('refuses a body over 1 MiB with 413 in the same JSON shape', async () => {
-    const body = JSON.stringify({ ...client.auth('createBill'), title: 'x'.repeat(MAX_BODY_BYTES) });
+    const body = JSON.stringify({ ...ctx.client.auth('createBill'), title: 'x'.repeat(MAX_BODY_BYTES) });
     const response = await postRaw('/2/rest/bill', body);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ result_code: 5, result_msg: 'PARAM_INVALID' });
@@ -46,7 +40,7 @@ describe('transport', () => {
 
   it('accepts a body of exactly the limit', async () => {
     const padding = 'x'.repeat(MAX_BODY_BYTES - 200);
-    const body = JSON.stringify({ ...client.auth('bills'), pad: padding }).padEnd(MAX_BODY_BYTES, ' ');
+    const body = JSON.stringify({ ...ctx.client.auth('bills'), pad: padding }).padEnd(MAX_BODY_BYTES, ' ');
     expect(Buffer.byteLength(body)).toBe(MAX_BODY_BYTES);
     const response = await postRaw('/2/rest/bill', body);
     expect(response.status).toBe(200);
@@ -54,52 +48,55 @@ describe('transport', () => {
   });
 
   it('answers an unknown path with 404 and a wrong method with 405, both in the JSON shape', async () => {
-    const unknown = await fetch(`${sandbox.url}/2/rest/nothing`);
+    const unknown = await fetch(`${ctx.sandbox.url}/2/rest/nothing`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({
       result_code: 5,
       err_detail: 'no such endpoint: GET /2/rest/nothing',
     });
-    const wrongMethod = await fetch(`${sandbox.url}/2/rest/bills`, { method: 'DELETE' });
+    const wrongMethod = await fetch(`${ctx.sandbox.url}/2/rest/bills`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(await wrongMethod.json()).toHaveProperty('err_detail');
   });
 
   it('answers a GET without para with 4 and a bad para with 5', async () => {
-    expect(await (await fetch(`${sandbox.url}/2/rest/bills`)).json()).toMatchObject({
+    expect(await (await fetch(`${ctx.sandbox.url}/2/rest/bills`)).json()).toMatchObject({
       result_code: 4,
       err_detail: 'para is required',
     });
-    expect(await (await fetch(`${sandbox.url}/2/rest/bills?para=%7B`)).json()).toMatchObject({
+    expect(await (await fetch(`${ctx.sandbox.url}/2/rest/bills?para=%7B`)).json()).toMatchObject({
       result_code: 5,
     });
   });
 
   it('decodes + in para as a space, as the Python SDK sends it', async () => {
-    const { billNo } = await client.bill({ title: 'two words' });
-    const auth = client.auth('bills');
+    const { billNo } = await ctx.client.bill({ title: 'two words' });
+    const auth = ctx.client.auth('bills');
     const para = `{"app_id":"${auth.app_id}","timestamp":${auth.timestamp},"app_sign":"${auth.app_sign}","bill_no":"${billNo}"}`;
     const withPlus = encodeURIComponent(para).replace(/%20/g, '+');
-    const answer = (await (await fetch(`${sandbox.url}/2/rest/bills?para=${withPlus}`)).json()) as {
+    const answer = (await (await fetch(`${ctx.sandbox.url}/2/rest/bills?para=${withPlus}`)).json()) as {
       bills: unknown[];
     };
     expect(answer.bills).toHaveLength(1);
     const spaced = encodeURIComponent(para.replace('"bill_no"', ' "bill_no"')).replace(/%20/g, '+');
-    expect(await (await fetch(`${sandbox.url}/2/rest/bills?para=${spaced}`)).json()).toMatchObject({
+    expect(await (await fetch(`${ctx.sandbox.url}/2/rest/bills?para=${spaced}`)).json()).toMatchObject({
       result_code: 0,
     });
   });
 
   it('keeps unicode intact from request to query', async () => {
-    const { id } = await client.bill({ title: '白开水😀', optional: { 备注: 'ключ "quoted" \\ \u0000' } });
-    const { pay } = await client.call('billById', {}, { id });
+    const { id } = await ctx.client.bill({
+      title: '白开水😀',
+      optional: { 备注: 'ключ "quoted" \\ \u0000' },
+    });
+    const { pay } = await ctx.client.call('billById', {}, { id });
     expect(pay.title).toBe('白开水😀');
     expect(JSON.parse(pay.optional)).toEqual({ 备注: 'ключ "quoted" \\ \u0000' });
   });
 
   it('ignores the extra fields SDKs send and never echoes a secret', async () => {
     const app = devApp();
-    const answer = await client.call('createBill', {
+    const answer = await ctx.client.call('createBill', {
       channel: 'UN_APP',
       total_fee: 1,
       bill_no: uniqueBillNo(),
@@ -110,33 +107,35 @@ describe('transport', () => {
     });
     expect(answer.result_code).toBe(0);
     expect(JSON.stringify(answer)).not.toContain(app.appSecret);
-    expect(sandbox.logLines.join('\n')).not.toContain(app.appSecret);
-    expect(sandbox.logLines.join('\n')).not.toContain(app.masterSecret);
+    expect(ctx.sandbox.logLines.join('\n')).not.toContain(app.appSecret);
+    expect(ctx.sandbox.logLines.join('\n')).not.toContain(app.masterSecret);
   });
 
   it('turns an internal failure into 14 without leaking internals, and logs one line per request', async () => {
-    await client.control('POST', 'faults', { kind: 'runtime_error', path_prefix: '/2/rest/bills' });
-    const answer = await client.call('bills');
+    await ctx.client.control('POST', 'faults', { kind: 'runtime_error', path_prefix: '/2/rest/bills' });
+    const answer = await ctx.client.call('bills');
     expect(answer).toEqual({
       result_code: 14,
       result_msg: 'RUNTIME_ERROR',
       err_detail: 'internal error; the request was not completed',
     });
-    expect(sandbox.logLines.some((line) => line.includes('internal error on GET /2/rest/bills'))).toBe(true);
-    expect(await client.call('bills')).toMatchObject({ result_code: 0 });
-    const requestLines = sandbox.logLines.filter((line) => / GET \/2\/rest\/bills 200 /.test(line));
+    expect(ctx.sandbox.logLines.some((line) => line.includes('internal error on GET /2/rest/bills'))).toBe(
+      true,
+    );
+    expect(await ctx.client.call('bills')).toMatchObject({ result_code: 0 });
+    const requestLines = ctx.sandbox.logLines.filter((line) => / GET \/2\/rest\/bills 200 /.test(line));
     expect(requestLines.length).toBeGreaterThanOrEqual(2);
     expect(requestLines.every((line) => !line.includes('para='))).toBe(true);
   });
 
   it('injects a channel error (7), an HTTP 500 and a stall on request', async () => {
-    await client.control('POST', 'faults', {
+    await ctx.client.control('POST', 'faults', {
       kind: 'channel_error',
       path_prefix: '/2/rest/bill',
       method: 'POST',
     });
     expect(
-      await client.call('createBill', {
+      await ctx.client.call('createBill', {
         channel: 'UN_APP',
         total_fee: 1,
         bill_no: uniqueBillNo(),
@@ -146,17 +145,17 @@ describe('transport', () => {
       result_code: 7,
       result_msg: 'CHANNEL_ERROR',
     });
-    await client.control('POST', 'faults', { kind: 'http_500' });
-    expect((await client.send('bills', client.auth('bills'))).status).toBe(500);
-    await client.control('POST', 'faults', { kind: 'stall', delay_ms: 300 });
+    await ctx.client.control('POST', 'faults', { kind: 'http_500' });
+    expect((await ctx.client.send('bills', ctx.client.auth('bills'))).status).toBe(500);
+    await ctx.client.control('POST', 'faults', { kind: 'stall', delay_ms: 300 });
     const started = Date.now();
-    expect(await client.call('billsCount')).toMatchObject({ result_code: 0 });
+    expect(await ctx.client.call('billsCount')).toMatchObject({ result_code: 0 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('resets a connection without an answer when told to', async () => {
-    await client.control('POST', 'faults', { kind: 'reset' });
-    await expect(client.call('bills')).rejects.toThrow();
+    await ctx.client.control('POST', 'faults', { kind: 'reset' });
+    await expect(ctx.client.call('bills')).rejects.toThrow();
   });
 });
 
@@ -173,7 +172,7 @@ describe('authentication', () => {
     ['timestamp', { timestamp: '' }],
     ['app_sign', { app_sign: null }],
   ])('answers 4 when %s is missing', async (name, override) => {
-    const answer = await client.call('bills', { ...signed(at()), ...override }, { auth: false });
+    const answer = await ctx.client.call('bills', { ...signed(at()), ...override }, { auth: false });
     expect(answer).toEqual({ result_code: 4, result_msg: 'MISS_PARAM', err_detail: `${name} is required` });
   });
 
@@ -186,7 +185,7 @@ describe('authentication', () => {
     ['timestamp', { timestamp: 14358905338660 }],
     ['app_sign', { app_sign: 'abc' }],
   ])('answers 5 when %s is malformed (%j)', async (name, override) => {
-    const answer = await client.call('bills', { ...signed(at()), ...override }, { auth: false });
+    const answer = await ctx.client.call('bills', { ...signed(at()), ...override }, { auth: false });
     expect(answer).toMatchObject({ result_code: 5, result_msg: 'PARAM_INVALID' });
     expect(answer.err_detail).toMatch(new RegExp(`^${name} `));
   });
@@ -197,7 +196,7 @@ describe('authentication', () => {
     const stale = signed(at() - 6 * 60_000);
     const future = signed(at() + 6 * 60_000);
     const answers = await Promise.all(
-      [unknownApp, wrongSecret, stale, future].map((p) => client.call('bills', p, { auth: false })),
+      [unknownApp, wrongSecret, stale, future].map((p) => ctx.client.call('bills', p, { auth: false })),
     );
     for (const answer of answers) expect(answer.result_code).toBe(1);
     expect(new Set(answers.map((a) => a.err_detail)).size).toBe(1);
@@ -205,7 +204,7 @@ describe('authentication', () => {
 
   it('accepts an upper-case signature and a timestamp within 5 minutes', async () => {
     const params = signed(at() - 4 * 60_000);
-    const answer = await client.call(
+    const answer = await ctx.client.call(
       'bills',
       { ...params, app_sign: params.app_sign.toUpperCase() },
       { auth: false },
@@ -216,15 +215,15 @@ describe('authentication', () => {
   it('signs refunds with the master secret and everything else with the app secret', async () => {
     const app = devApp();
     const masterSigned = signed(at(), app.masterSecret);
-    expect((await client.call('bills', masterSigned, { auth: false })).result_code).toBe(1);
+    expect((await ctx.client.call('bills', masterSigned, { auth: false })).result_code).toBe(1);
     const appSigned = signed(at(), app.appSecret);
     const refund = { refund_no: '20200101001', bill_no: 'nobill000', refund_fee: 1 };
     expect(
-      (await client.call('createRefund', { ...appSigned, ...refund }, { auth: false })).result_code,
+      (await ctx.client.call('createRefund', { ...appSigned, ...refund }, { auth: false })).result_code,
     ).toBe(1);
     expect(
       (
-        await client.call(
+        await ctx.client.call(
           'reviewRefunds',
           { ...appSigned, channel: 'WX', ids: ['x'], agree: true },
           { auth: false },

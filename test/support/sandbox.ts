@@ -19,6 +19,20 @@ export async function startTestSandbox(
   return Object.assign(sandbox, { logLines });
 }
 
+/**
+ * A sandbox and a raw client for the enclosing describe block (or file): started before its
+ * tests, closed after. Read `.sandbox` and `.client` inside the tests.
+ */
+export function useTestSandbox(options: SandboxOptions = {}) {
+  const context = {} as { sandbox: Awaited<ReturnType<typeof startTestSandbox>>; client: RawClient };
+  beforeAll(async () => {
+    context.sandbox = await startTestSandbox(options);
+    context.client = new RawClient(context.sandbox.url);
+  });
+  afterAll(() => context.sandbox.close());
+  return context;
+}
+
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
