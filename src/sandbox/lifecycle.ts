@@ -295,8 +295,9 @@ export class Lifecycle {
   // Private helpers
 
   /**
-   * A bill as it stands now: an open bill whose bill_timeout has passed is marked timed out
-   * first, in a transaction of its own so that a refusal that follows cannot roll it back.
+   * A bill as it stands now: an open bill whose bill_timeout has passed reads (and is
+   * recorded) as timed out. Every read goes through expireIfDue, so a mark that a later
+   * refusal rolls back is simply made again.
    */
   currentBill(billId: string): BillRow | undefined {
     return this.store.transaction(() => {
@@ -305,10 +306,11 @@ export class Lifecycle {
     });
   }
 
-  /** A bill that can still be paid or failed, or a PARAM_INVALID saying why not. */
+  /** Within the caller's transaction: a bill that can still be paid or failed, or why not. */
   private openBill(billId: string): BillRow {
-    const current = this.currentBill(billId);
-    if (!current) throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
+    const bill = this.store.billByIdAnyApp(billId);
+    if (!bill) throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
+    const current = this.expireIfDue(bill);
     if (current.status !== 'open') {
       throw invalidParam(
         'bill',
