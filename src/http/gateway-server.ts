@@ -23,14 +23,9 @@ import {
   wantsExplorer,
   type ExplorerAsset,
 } from './explorer.js';
-import {
-  DEFAULT_QUERY_LIMITS,
-  armorFor,
-  createGraphQLHandler,
-  sendJson,
-  type QueryLimits,
-} from './graphql-handler.js';
+import { DEFAULT_QUERY_LIMITS, armorFor, createGraphQLHandler, type QueryLimits } from './graphql-handler.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { sendJson } from './respond.js';
 import { WEBHOOK_PATH } from './webhook-receiver.js';
 
 export interface GatewayServerOptions {

@@ -14,6 +14,7 @@ import { publicError } from '../graphql/errors.js';
 import { operationCost } from './operation-cost.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
+import { sendJson } from './respond.js';
 
 /** Bounds on one operation; see the README's security section. */
 export interface QueryLimits {
@@ -199,13 +200,4 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse)
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-export function sendJson(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }

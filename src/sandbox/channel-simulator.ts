@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { familyOf, md5Hex, type ChannelPayloads, type PayChannel } from '../wire/index.js';
+import { escapeHtml } from './pages.js';
 import type { BillRow, RefundRow } from './store.js';
 
 /**
@@ -30,10 +31,6 @@ const aliPartnerOf = (appId: string) =>
 export interface CheckoutLinks {
   /** The sandbox checkout page for this bill (absolute). */
   checkoutUrl: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An auto-submitting form, the way Alipay, UnionPay, JD and Kuaiqian hand them out. */

@@ -6,7 +6,8 @@ import type { BillRow, RefundWithBill } from './store.js';
  * confirmation page. Plain HTML with no external resource, so they work offline.
  */
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes text for HTML content and attribute values (the forms in payloads use it too). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 function layout(title: string, body: string): string {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
+import { sendJson } from '../http/respond.js';
 import type { AddressInfo } from 'node:net';
 import {
   ENDPOINTS,
@@ -197,15 +198,6 @@ async function readParams(req: IncomingMessage, jsonOnly = false): Promise<Param
     throw new SandboxError('PARAM_INVALID', 'the body must be a JSON object');
   }
   return parsed as Params;
-}
-
-function sendJson(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
