@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { readFlag, readInteger, readJson } from './node-http/env.js';
 import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/graphql-handler.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
 import type { RateLimitSettings } from './http/rate-limiter.js';
 import { BEECLOUD_BASE_URLS } from './wire/index.js';
 import type { BeeCloudCredentials } from './upstream/beecloud-client.js';
@@ -55,11 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       );
   }
   return {
-    port: integer(env, 'PORT', 4000, 0, 65535),
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     upstream:
       given.length === 0
-        ? { kind: 'embedded-sandbox', sandboxPort: integer(env, 'SANDBOX_PORT', 8080, 0, 65535) }
+        ? { kind: 'embedded-sandbox', sandboxPort: readInteger(env, 'SANDBOX_PORT', 8080, 0, 65535) }
         : {
             kind: 'beecloud',
             credentials: {
@@ -71,30 +72,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
               ? baseUrls.map((url) => url.replace(/\/$/, ''))
               : [...BEECLOUD_BASE_URLS],
           },
-    attemptTimeoutMs: integer(env, 'UPSTREAM_ATTEMPT_TIMEOUT_MS', 5000, 1, 600_000),
-    deadlineMs: integer(env, 'UPSTREAM_DEADLINE_MS', 10_000, 1, 600_000),
+    attemptTimeoutMs: readInteger(env, 'UPSTREAM_ATTEMPT_TIMEOUT_MS', 5000, 1, 600_000),
+    deadlineMs: readInteger(env, 'UPSTREAM_DEADLINE_MS', 10_000, 1, 600_000),
     corsOrigins: (env.CORS_ORIGINS ?? 'https://studio.apollographql.com')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
-    cacheTtlMs: integer(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
+    cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
     auth: authSettings(env, production, given.length > 0),
-    introspection: flag(env, 'INTROSPECTION', !production),
-    explorer: flag(env, 'EXPLORER', !production),
+    introspection: readFlag(env, 'INTROSPECTION', !production),
+    explorer: readFlag(env, 'EXPLORER', !production),
     limits: {
-      maxDepth: integer(env, 'LIMIT_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
-      maxAliases: integer(env, 'LIMIT_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
-      maxTokens: integer(env, 'LIMIT_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
-      maxCost: integer(env, 'LIMIT_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
+      maxDepth: readInteger(env, 'LIMIT_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: readInteger(env, 'LIMIT_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxTokens: readInteger(env, 'LIMIT_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      maxCost: readInteger(env, 'LIMIT_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
     },
     rateLimit:
-      integer(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000) === 0
+      readInteger(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000) === 0
         ? null
         : {
-            perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),
-            burst: integer(env, 'RATE_LIMIT_BURST', 2000, 1, 10_000_000),
+            perSecond: readInteger(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),
+            burst: readInteger(env, 'RATE_LIMIT_BURST', 2000, 1, 10_000_000),
           },
   };
 }
@@ -111,10 +112,10 @@ function authSettings(
 ): GatewayConfig['auth'] {
   if (env.AUTH_DISABLED === 'true') return { kind: 'disabled' };
   const apiKeys = [
-    ...(env.API_KEYS ? parseApiKeyEntries(parseJson(env.API_KEYS, 'API_KEYS'), 'API_KEYS') : []),
+    ...(env.API_KEYS ? parseApiKeyEntries(readJson(env.API_KEYS, 'API_KEYS'), 'API_KEYS') : []),
     ...(env.API_KEYS_FILE
       ? parseApiKeyEntries(
-          parseJson(readFileSync(env.API_KEYS_FILE, 'utf8'), 'API_KEYS_FILE'),
+          readJson(readFileSync(env.API_KEYS_FILE, 'utf8'), 'API_KEYS_FILE'),
           'API_KEYS_FILE',
         )
       : []),
@@ -138,30 +139,4 @@ function authSettings(
     );
   }
   return { kind: 'dev-key' };
-}
-
-function parseJson(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`${name} is not valid JSON`);
-  }
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false')
-    throw new Error(`${name} must be true or false, got ${JSON.stringify(raw)}`);
-  return raw === 'true';
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
 }

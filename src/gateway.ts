@@ -3,14 +3,16 @@ import { createApiKey } from './auth/api-keys.js';
 import { Authenticator, type AuthSettings } from './auth/authenticator.js';
 import { SCOPES } from './auth/principal.js';
 import type { GatewayConfig } from './config.js';
+import { stdoutLog, type LogLine } from './node-http/access-log.js';
 import { MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
-import { Metrics } from './events/metrics.js';
 import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
+import { createWebhookProcessor } from './events/webhook-processor.js';
 import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
+import { Metrics } from './http/metrics.js';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
 import { WEBHOOK_PATH, createWebhookReceiver } from './http/webhook-receiver.js';
 import type { SandboxServer } from './sandbox/server.js';
@@ -45,8 +47,8 @@ export interface AssembledGateway {
  * cache and its invalidation from events, webhook receiver, metrics, and the HTTP server.
  */
 export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const events = createEventBus(options.redisUrl);
+  const log = options.log ?? stdoutLog;
+  const events = createEventBus(options.redisUrl, log);
   const cache = new RecordCache(options.cacheTtlMs);
   const metrics = new Metrics();
 
@@ -59,25 +61,37 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
   };
   // Every replica drops what an event or another replica's mutation changed.
   const consumers = [
-    consume(events.pubSub.subscribe(TOPICS.paymentEvents), forgetEventRecords),
-    consume(events.pubSub.subscribe(TOPICS.cacheInvalidation), applyInvalidation),
+    consume(events.local.subscribe(TOPICS.paymentEvents), forgetEventRecords),
+    consume(events.local.subscribe(TOPICS.cacheInvalidation), applyInvalidation),
   ];
   const services: GatewayServices = {
     api: options.api,
     cache,
     invalidate(target) {
       applyInvalidation(target); // here at once, before the mutation answers
-      events.pubSub.publish(TOPICS.cacheInvalidation, target);
+      // The other replicas: if Redis fails them, their copies expire within CACHE_TTL_MS.
+      events
+        .publish(TOPICS.cacheInvalidation, target)
+        .catch((error: Error) => log(`cache invalidation not broadcast: ${error.message}`));
     },
   };
+  const { api } = options;
   const receiver = createWebhookReceiver({
-    credentials: options.credentials,
-    api: options.api,
-    dedup: events.redis ? new RedisDedupStore(events.redis) : new MemoryDedupStore(),
-    pubSub: events.pubSub,
+    process: createWebhookProcessor({
+      app: options.credentials,
+      // Straight to BeeCloud, never the cache: the event has just changed the record.
+      records: {
+        bill: async (billNo) =>
+          (await api.bills({ bill_no: billNo, limit: 1, need_detail: true })).bills[0] ?? null,
+        refund: async (refundNo) =>
+          (await api.refunds({ refund_no: refundNo, limit: 1, need_detail: true })).refunds[0] ?? null,
+      },
+      dedup: events.redis ? new RedisDedupStore(events.redis) : new MemoryDedupStore(),
+      bus: events,
+      onAccepted: forgetEventRecords,
+    }),
     metrics,
     log,
-    onAccepted: forgetEventRecords,
   });
   const rateLimiter = options.rateLimit
     ? events.redis
@@ -86,7 +100,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     : undefined;
   const gateway = await startGatewayServer({
     ...options,
-    schema: await buildGatewaySchema(events.pubSub),
+    schema: await buildGatewaySchema(events.local),
     services,
     webhook: receiver,
     metrics,
@@ -132,10 +146,7 @@ export interface RunningGateway extends AssembledGateway {
  * sandbox serving the development app — whose webhooks then point at this gateway, so that
  * paying a bill in the sandbox reaches subscribers with no configuration.
  */
-export async function startGateway(
-  config: GatewayConfig,
-  log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, log: LogLine = stdoutLog): Promise<RunningGateway> {
   const timeouts = { attemptTimeoutMs: config.attemptTimeoutMs, deadlineMs: config.deadlineMs };
   // Embedded development: a key with every scope, made now, printed once, pre-filled in the explorer.
   const devKey = config.auth.kind === 'dev-key' ? createApiKey('dev', [...SCOPES]) : undefined;

@@ -1,4 +1,4 @@
-import { gatewayError } from '../graphql/errors.js';
+import { AuthError } from './auth-error.js';
 import { ApiKeyVerifier, type ApiKeyEntry } from './api-keys.js';
 import { JwtVerifier, type JwtSettings } from './jwt-verifier.js';
 import { SCOPES, type Principal } from './principal.js';
@@ -30,12 +30,12 @@ export class Authenticator {
     const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
     const token = headers.apiKey ?? bearer;
     if (headers.authorization && !bearer)
-      throw gatewayError('UNAUTHENTICATED', 'Authorization must be "Bearer <API key or JWT>"');
+      throw new AuthError('UNAUTHENTICATED', 'Authorization must be "Bearer <API key or JWT>"');
     if (token === undefined) return null;
     const principal = ApiKeyVerifier.looksLikeKey(token)
       ? this.apiKeys.verify(token)
       : await this.jwt?.verify(token);
-    if (!principal) throw gatewayError('UNAUTHENTICATED', 'the credentials are not valid');
+    if (!principal) throw new AuthError('UNAUTHENTICATED', 'the credentials are not valid');
     return principal;
   }
 }

@@ -1,5 +1,5 @@
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { gatewayError } from '../graphql/errors.js';
+import { AuthError, credentialsNeeded } from './auth-error.js';
 import type { Principal, Scope } from './principal.js';
 
 /** Per parsed document: Apollo hands back the same DocumentNode for a repeated query. */
@@ -25,7 +25,7 @@ export function requiredScopes(schema: GraphQLSchema, document: DocumentNode): S
 }
 
 /**
- * Refuses an operation before anything runs: UNAUTHENTICATED when it needs a scope and there
+ * Refuses an operation before anything runs (an AuthError): UNAUTHENTICATED when it needs a scope and there
  * is no principal, FORBIDDEN naming the scopes the principal lacks. Returns nothing when the
  * operation may run.
  */
@@ -37,14 +37,10 @@ export function checkOperationScopes(
   const needed = [...requiredScopes(schema, document)];
   if (needed.length === 0) return;
   if (!principal) {
-    throw gatewayError('UNAUTHENTICATED', 'credentials are needed: an API key or a bearer token', {
-      http: { status: 401 },
-    });
+    throw credentialsNeeded();
   }
   const missing = needed.filter((scope) => !principal.scopes.has(scope));
   if (missing.length) {
-    throw gatewayError('FORBIDDEN', `this operation needs the scope ${missing.join(', ')}`, {
-      http: { status: 403 },
-    });
+    throw new AuthError('FORBIDDEN', `this operation needs the scope ${missing.join(', ')}`);
   }
 }

@@ -1,44 +1,90 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { CacheInvalidation, PaymentEventPayload } from './payment-event.js';
 import { TOPICS } from './payment-event.js';
 
-type Topics = {
+/** Each topic's arguments: per-record topics take the record's key first. */
+export type Topics = {
   [TOPICS.paymentEvents]: [PaymentEventPayload];
   [TOPICS.billByNo]: [string, PaymentEventPayload];
   [TOPICS.billById]: [string, PaymentEventPayload];
   [TOPICS.refundByNo]: [string, PaymentEventPayload];
   [TOPICS.cacheInvalidation]: [CacheInvalidation];
 };
+export type Topic = keyof Topics;
 
-export type GatewayPubSub = ReturnType<typeof createPubSub<Topics>>;
+/** This replica's subscribers (what TypeGraphQL's subscriptions listen on). */
+export type LocalPubSub = ReturnType<typeof createPubSub<Topics>>;
 
 export interface EventBus {
-  pubSub: GatewayPubSub;
-  /** The Redis connection for shared state (de-duplication), when REDIS_URL is set. */
+  /** Where this replica's subscriptions listen; fed by `publish`, from any replica. */
+  local: LocalPubSub;
+  /**
+   * Sends an event to the subscribers of every replica. It resolves once the event is
+   * handed over (to Redis, when configured) and rejects when it could not be: a caller
+   * that must not lose the event (the webhook receiver) answers 503 then, and BeeCloud
+   * retries.
+   */
+  publish<T extends Topic>(topic: T, ...args: Topics[T]): Promise<void>;
+  /** The Redis connection for shared state (de-duplication, rate limits), when REDIS_URL is set. */
   redis?: Redis;
   close(): Promise<void>;
 }
 
+/** The one Redis channel every replica publishes to and listens on. */
+const CHANNEL = 'beecloud-graphql:events';
+
 /**
  * Where events go: in memory by default (one replica), or through Redis pub/sub when a URL
- * is given, so that an event one replica receives reaches subscribers on every replica.
+ * is given, so that an event one replica receives reaches subscribers on every replica
+ * (the publishing one included: it hears its own message back, like any other).
+ *
+ * Redis is driven directly rather than through an EventTarget adapter: an EventTarget's
+ * `dispatchEvent` is synchronous, so a failed Redis `PUBLISH` behind it could be neither
+ * awaited nor answered.
  */
-export function createEventBus(redisUrl?: string): EventBus {
-  if (!redisUrl) return { pubSub: createPubSub<Topics>(), close: async () => undefined };
+export function createEventBus(redisUrl?: string, log: (line: string) => void = () => undefined): EventBus {
+  const local = createPubSub<Topics>();
+  if (!redisUrl) {
+    return {
+      local,
+      publish: async (topic, ...args) => local.publish(topic, ...args),
+      close: async () => undefined,
+    };
+  }
   // Pub/sub needs a connection of its own: a subscribed Redis connection takes no other commands.
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
-  const pubSub = createPubSub<Topics>({
-    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl);
+  subscribeClient
+    .subscribe(CHANNEL)
+    .catch((error: Error) => log(`event bus: subscribe failed: ${error.message}`));
+  subscribeClient.on('message', (_channel: string, text: string) => {
+    const message = parseMessage(text);
+    if (message) local.publish(message.topic, ...message.args);
+    else log('event bus: dropped a malformed message');
   });
   return {
-    pubSub,
+    local,
+    async publish(topic, ...args) {
+      await publishClient.publish(CHANNEL, JSON.stringify({ topic, args }));
+    },
     redis: publishClient,
     async close() {
-      // QUIT waits for replies still owed (the UNSUBSCRIBEs that closing subscriptions sent).
+      // QUIT waits for replies still owed.
       await Promise.all([subscribeClient.quit(), publishClient.quit()]).catch(() => undefined);
     },
   };
+}
+
+const TOPIC_NAMES = new Set<string>(Object.values(TOPICS));
+
+function parseMessage(text: string): { topic: Topic; args: Topics[Topic] } | undefined {
+  try {
+    const message = JSON.parse(text) as { topic?: unknown; args?: unknown };
+    if (typeof message.topic === 'string' && TOPIC_NAMES.has(message.topic) && Array.isArray(message.args))
+      return message as { topic: Topic; args: Topics[Topic] };
+  } catch {
+    // fall through: not ours
+  }
+  return undefined;
 }

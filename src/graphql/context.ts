@@ -52,7 +52,7 @@ export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
     async (id: string) =>
       cache.billById(id) ??
       api.billById(id).then(
-        (answer) => primeBill(answer.pay ?? null),
+        (answer) => primeBill(answer.pay),
         (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
       ),
   );
@@ -61,17 +61,17 @@ export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
       cache.billByNo(billNo) ??
       api
         .bills({ bill_no: billNo, limit: 1, need_detail: true })
-        .then((answer) => primeBill(answer.bills?.[0] ?? null)),
+        .then((answer) => primeBill(answer.bills[0] ?? null)),
   );
   const refundById = perKey((id: string) =>
     api.refundById(id).then(
-      (answer) => answer.refund ?? null,
+      (answer) => answer.refund,
       (error: unknown) => missingAsNull(error, 'NO_SUCH_REFUND'),
     ),
   );
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
   const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>
-    api.refunds({ bill_no: billNo, limit: 50 }).then((answer) => answer.refunds ?? []),
+    api.refunds({ bill_no: billNo, limit: 50 }).then((answer) => answer.refunds),
   );
 
   /** A bill the gateway already has (no upstream call), for checks that must not cost one. */

@@ -1,17 +1,52 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { UpstreamError, type UpstreamErrorCode } from '../upstream/upstream-error.js';
+import {
+  GraphQLError,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { AuthError } from '../auth/auth-error.js';
+import { RESULT_CODES, type ResultMsg } from '../wire/index.js';
+import {
+  TRANSPORT_FAILURE_CODES,
+  UpstreamError,
+  type UpstreamErrorCode,
+} from '../upstream/upstream-error.js';
 
 /**
- * The public error codes: every BeeCloud result name, the transport failures, and the
- * gateway's own. Clients branch on these; the classes behind them are private.
+ * Every public error code, in one list: BeeCloud's result names and the transport
+ * failures (an upstream call), the gateway's own, and graphql-js/Apollo's request errors.
+ * Clients branch on these; the classes behind them are private. An error whose code is
+ * not listed here never reaches a client as such: publicError masks it.
  */
-export type GatewayErrorCode =
-  | UpstreamErrorCode
-  | 'BAD_USER_INPUT'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+export const GATEWAY_ERROR_CODES = [
+  ...(Object.keys(RESULT_CODES) as ResultMsg[]).filter(
+    (name): name is Exclude<ResultMsg, 'OK'> => name !== 'OK',
+  ),
+  ...TRANSPORT_FAILURE_CODES,
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+] as const;
+export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
+const PUBLIC_CODES: ReadonlySet<string> = new Set(GATEWAY_ERROR_CODES);
+
+/** The HTTP status of a request refused as a whole with this code. */
+const REQUEST_STATUS: Partial<Record<GatewayErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+};
 
 /**
  * Outcomes of the request itself — a mutation reports them in `userErrors`; everything
@@ -43,6 +78,25 @@ export function gatewayError(
 
 export const badUserInput = (message: string, field?: string) =>
   gatewayError('BAD_USER_INPUT', message, field ? { field } : {});
+
+/** An error that refuses a whole request before it runs, carrying the HTTP status of its code. */
+export function requestError(
+  code: GatewayErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return gatewayError(code, message, { ...extra, http: { status: REQUEST_STATUS[code] ?? 400 } });
+}
+
+/** A refusal from the auth layer as a whole-request GraphQL error (401 or 403); anything else unchanged. */
+export function refusalFromAuth(error: unknown): unknown {
+  return error instanceof AuthError ? requestError(error.code, error.message) : error;
+}
+
+/** The body of an answer given before GraphQL runs (a 404, 405, 413 or 401), in GraphQL's shape. */
+export function errorBody(code: GatewayErrorCode, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
 
 /** An upstream failure as a GraphQL error (the message is BeeCloud's err_detail or ours, never a URL). */
 export function upstreamGraphQLError(error: UpstreamError): GraphQLError {
@@ -87,20 +141,10 @@ export async function asUserErrors<T>(
   }
 }
 
-/** Codes whose messages are written for clients: ours, and graphql-js/Apollo's request errors. */
-const PUBLIC_REQUEST_CODES = new Set([
-  'BAD_USER_INPUT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
 /**
- * What a client sees of an error, decided in this one place: an UpstreamError keeps its
- * code and BeeCloud's detail; errors the gateway built on purpose keep theirs; anything
+ * What a client sees of an error, decided in this one place for HTTP and WebSocket alike:
+ * an UpstreamError keeps its code and BeeCloud's detail; an AuthError its code; an error
+ * the gateway or graphql-js built on purpose, with a listed code, keeps its message; anything
  * else is masked as INTERNAL_SERVER_ERROR (and reported to `logUnexpected`, server-side),
  * so that no stack trace, URL or secret reaches a client.
  */
@@ -115,15 +159,47 @@ export function publicError(
     const { message, extensions } = upstreamGraphQLError(original);
     return { message, ...where, extensions };
   }
+  if (original instanceof AuthError) {
+    return { message: original.message, ...where, extensions: { code: original.code } };
+  }
   const code = formatted.extensions?.code;
   if (
     typeof code === 'string' &&
-    (PUBLIC_REQUEST_CODES.has(code) ||
-      (original instanceof GraphQLError && original.extensions.code === code))
+    PUBLIC_CODES.has(code) &&
+    (original instanceof GraphQLError ? original.extensions.code === code : isRequestCode(code))
   ) {
     const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   logUnexpected(original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Request errors that Apollo formats itself (the original is not a GraphQLError carrying the code). */
+const isRequestCode = (code: string) =>
+  code === 'BAD_USER_INPUT' ||
+  code === 'BAD_REQUEST' ||
+  code.startsWith('GRAPHQL_') ||
+  code.startsWith('PERSISTED_QUERY_') ||
+  code === 'OPERATION_RESOLUTION_FAILURE';
+
+/** The error a resolver threw, when graphql-js wrapped it with a path (as Apollo's unwrapResolverError does). */
+export function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
+}
+
+/** publicError over a whole result: what graphql-ws sends, like what Apollo sends over HTTP. */
+export function publicResult(
+  result: ExecutionResult,
+  logUnexpected: (error: unknown) => void,
+): FormattedExecutionResult {
+  if (!result.errors?.length) return result as FormattedExecutionResult;
+  return { ...result, errors: publicErrors(result.errors, logUnexpected) };
+}
+
+export function publicErrors(
+  errors: readonly GraphQLError[],
+  logUnexpected: (error: unknown) => void,
+): GraphQLFormattedError[] {
+  return errors.map((error) => publicError(error.toJSON(), originalOf(error), logUnexpected));
 }

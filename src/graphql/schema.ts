@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { scopeAuthChecker } from '../auth/auth-checker.js';
+import { scopeAuthChecker } from './auth-checker.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';

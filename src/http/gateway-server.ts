@@ -1,20 +1,30 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import {
+  GraphQLError,
   parse,
   specifiedRules,
   validate,
-  type GraphQLError,
+  type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { AuthError } from '../auth/auth-error.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
-import type { Metrics } from '../events/metrics.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
+import { errorBody, gatewayError, publicErrors, publicResult, refusalFromAuth } from '../graphql/errors.js';
+import { logAccess, stdoutLog, type LogLine } from '../node-http/access-log.js';
+import { closeServer, listen } from '../node-http/listen.js';
+import { send, sendJson } from '../node-http/respond.js';
 import { applyCors } from './cors.js';
 import {
   EXPLORER_CSP,
@@ -23,9 +33,10 @@ import {
   wantsExplorer,
   type ExplorerAsset,
 } from './explorer.js';
-import { DEFAULT_QUERY_LIMITS, armorFor, createGraphQLHandler, type QueryLimits } from './graphql-handler.js';
+import { armorFor, createGraphQLHandler } from './graphql-handler.js';
+import type { Metrics } from './metrics.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { sendJson } from './respond.js';
 import { WEBHOOK_PATH } from './webhook-receiver.js';
 
 export interface GatewayServerOptions {
@@ -47,7 +58,7 @@ export interface GatewayServerOptions {
   limits?: QueryLimits;
   rateLimiter?: RateLimiter;
   /** One line per request (method, path, status, time; never a query string). Default: stdout. */
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 export interface GatewayServer {
@@ -63,10 +74,8 @@ export interface GatewayServer {
  * /healthz and /metrics. Credentials are checked before anything else runs.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const origins = new Set(options.corsOrigins ?? []);
+  const log = options.log ?? stdoutLog;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
-  const explorer = options.explorer ?? {};
   const graphql = await createGraphQLHandler({
     schema: options.schema,
     context: (principal) => createContext(options.services, principal),
@@ -76,54 +85,59 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     rateLimiter: options.rateLimiter,
     log,
   });
-  const authenticate = (req: IncomingMessage) =>
-    options.authenticator.authenticate({
-      authorization: req.headers.authorization,
-      apiKey: typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined,
-    });
-
+  const route = createRouter(options, graphql.handle);
   const server = createServer({ keepAlive: true }, (req, res) => {
-    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://gateway');
-    res.on('finish', () =>
-      log(
-        `${new Date().toISOString()} ${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
-      ),
-    );
+    logAccess(req, res, url.pathname, log);
     route(req, res, url).catch((error: unknown) => {
       log(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
+      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.destroy();
     });
   });
+  const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const subscriptions = serveSubscriptions(server, options, limits, log);
+  return {
+    url,
+    port,
+    server,
+    async close() {
+      await subscriptions.close();
+      await closeServer(server);
+      await graphql.stop();
+    },
+  };
+}
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+type GraphQLHandle = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  search: string,
+  principal: Principal | null,
+) => Promise<void>;
+
+/** The HTTP routes; GraphQL itself is `handle` (graphql-handler.ts). */
+function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
+  const origins = new Set(options.corsOrigins ?? []);
+  const explorer = options.explorer ?? {};
+  return async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/graphql' || url.pathname === '/graphql/') {
       applyCors(req, res, origins);
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
       if (req.method === 'GET' && wantsExplorer(req.headers.accept, url.search)) {
-        if (explorer === false)
-          return sendJson(res, 404, {
-            errors: [{ message: 'the explorer is off', extensions: { code: 'NOT_FOUND' } }],
-          });
+        if (explorer === false) return sendJson(res, 404, errorBody('NOT_FOUND', 'the explorer is off'));
         return sendAsset(req, res, explorerAsset('index.html')!);
       }
-      if (req.method !== 'GET' && req.method !== 'POST') {
-        return sendJson(res, 405, {
-          errors: [{ message: 'use GET or POST', extensions: { code: 'BAD_REQUEST' } }],
-        });
-      }
+      if (req.method !== 'GET' && req.method !== 'POST')
+        return sendJson(res, 405, errorBody('BAD_REQUEST', 'use GET or POST'));
       let principal: Principal | null;
       try {
-        principal = await authenticate(req);
+        principal = await options.authenticator.authenticate(credentialsOf(req.headers));
       } catch (error) {
-        const { message, extensions } = error as { message: string; extensions: object };
-        return sendJson(res, 401, { errors: [{ message, extensions }] });
+        if (!(error instanceof AuthError)) throw error;
+        return sendJson(res, 401, errorBody(error.code, error.message));
       }
-      return graphql.handle(req, res, url.search, principal);
+      return handle(req, res, url.search, principal);
     }
     if (url.pathname.startsWith(EXPLORER_PREFIX) && req.method === 'GET' && explorer !== false) {
       const name = url.pathname.slice(EXPLORER_PREFIX.length);
@@ -134,42 +148,58 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; nothing to show
     if (url.pathname === '/metrics' && options.metrics) {
-      return void res
-        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
-        .end(options.metrics.render());
+      return send(res, 200, 'text/plain; version=0.0.4', options.metrics.render());
     }
-    sendJson(res, 404, {
-      errors: [{ message: `no such path: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }],
-    });
-  }
+    sendJson(res, 404, errorBody('NOT_FOUND', `no such path: ${url.pathname}`));
+  };
+}
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
+/** A request's credentials: `Authorization` (a bearer key or JWT) or `X-API-Key`. */
+function credentialsOf(headers: IncomingHttpHeaders) {
+  const apiKey = headers['x-api-key'];
+  return { authorization: headers.authorization, apiKey: typeof apiKey === 'string' ? apiKey : undefined };
+}
 
-  // graphql-ws (the graphql-transport-ws protocol) shares the HTTP port and the /graphql path.
-  // A connection is authorised once, from its connectionParams (or the upgrade request's
-  // headers); subscriptions then need their scopes like queries. The same armor rules apply.
+/**
+ * graphql-ws (the graphql-transport-ws protocol) on the HTTP server's port and /graphql path.
+ * A connection is authorised once, from its connectionParams (or the upgrade request's
+ * headers); operations then need their scopes as over HTTP, the same armor rules apply,
+ * and every error passes through the same publicError.
+ */
+function serveSubscriptions(
+  server: Server,
+  options: GatewayServerOptions,
+  limits: QueryLimits,
+  log: LogLine,
+) {
   const wsServer = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: options.maxBodyBytes ?? 1024 * 1024,
   });
   const rules = [...specifiedRules, ...(armorFor(limits).validationRules as ValidationRule[])];
+  const logUnexpected = (error: unknown) =>
+    log(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);
   type Extra = { principal?: Principal | null; request: IncomingMessage };
-  const wsCleanup = useServer<Record<string, unknown>, Extra>(
+  const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: options.schema,
-      validate: (schema, document) => validate(schema, document, rules),
+      // Tagged as Apollo tags them over HTTP, so that publicError lets them through.
+      validate: (schema, document) =>
+        validate(schema, document, rules).map(
+          (error) =>
+            new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+        ),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
+        const fromHeaders = credentialsOf(ctx.extra.request.headers);
         try {
           ctx.extra.principal = await options.authenticator.authenticate({
             authorization:
-              typeof params.authorization === 'string'
-                ? params.authorization
-                : ctx.extra.request.headers.authorization,
+              typeof params.authorization === 'string' ? params.authorization : fromHeaders.authorization,
             apiKey: typeof params.apiKey === 'string' ? params.apiKey : undefined,
           });
         } catch {
@@ -178,36 +208,30 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         return ctx.extra.principal !== null; // no credentials: closed too
       },
       onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
         try {
-          checkOperationScopes(
-            options.schema,
-            parse(payload.query, { maxTokens: limits.maxTokens }),
-            ctx.extra.principal ?? null,
-          );
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
-          return [error as GraphQLError];
+          return [gatewayError('GRAPHQL_PARSE_FAILED', (error as GraphQLError).message)];
+        }
+        try {
+          checkOperationScopes(options.schema, document, ctx.extra.principal ?? null);
+        } catch (error) {
+          return [refusalFromAuth(error) as GraphQLError];
         }
         return undefined;
       },
+      onError: (_ctx, _id, _payload, errors) => publicErrors(errors, logUnexpected),
+      onNext: (_ctx, _id, _payload, _args, result) => publicResult(result, logUnexpected),
       context: (ctx) => createContext(options.services, ctx.extra.principal ?? null),
     },
     wsServer,
   );
-  const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    server,
     async close() {
-      await wsCleanup.dispose();
+      await cleanup.dispose();
       wsServer.clients.forEach((client) => client.terminate());
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await graphql.stop();
     },
   };
 }

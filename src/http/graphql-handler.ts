@@ -1,35 +1,20 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLResponse } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { publicError } from '../graphql/errors.js';
+import { errorBody, originalOf, publicError, refusalFromAuth, requestError } from '../graphql/errors.js';
+import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
+import { sendJson } from '../node-http/respond.js';
 import { operationCost } from './operation-cost.js';
+import type { QueryLimits } from './query-limits.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
-import { sendJson } from './respond.js';
-
-/** Bounds on one operation; see the README's security section. */
-export interface QueryLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxCost: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxTokens: 3000,
-  maxCost: 5000,
-};
 
 export interface GraphQLHandlerOptions {
   schema: GraphQLSchema;
@@ -80,7 +65,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
       ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
     ],
     formatError: (formatted, error) =>
-      publicError(formatted, unwrapResolverError(error), (unexpected) =>
+      publicError(formatted, originalOf(error), (unexpected) =>
         options.log(`unexpected error: ${(unexpected as Error)?.stack ?? String(unexpected)}`),
       ),
   });
@@ -103,17 +88,13 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         raw = (await readBody(req, options.maxBodyBytes)).toString('utf8');
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        return sendJson(res, 413, {
-          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
-        });
+        return sendJson(res, 413, errorBody('BAD_REQUEST', error.message));
       }
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, {
-            errors: [{ message: 'the body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-          });
+          return sendJson(res, 400, errorBody('BAD_REQUEST', 'the body is not valid JSON'));
         }
       } else {
         body = raw;
@@ -135,7 +116,11 @@ function scopePlugin(schema: GraphQLSchema): ApolloServerPlugin<GatewayContext> 
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          checkOperationScopes(schema, document, contextValue.principal);
+          try {
+            checkOperationScopes(schema, document, contextValue.principal);
+          } catch (error) {
+            throw refusalFromAuth(error);
+          }
         },
       };
     },
@@ -161,15 +146,10 @@ function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContex
           cost = operationCost(operation, fragments, request.variables ?? {});
           decision = await limiter.take(contextValue.principal?.id ?? 'anonymous', cost);
           if (!decision.allowed) {
-            throw new GraphQLError(
+            throw requestError(
+              'RATE_LIMITED',
               `rate limit exceeded: this operation costs ${cost}; retry in ${decision.retryAfterMs} ms`,
-              {
-                extensions: {
-                  code: 'RATE_LIMITED',
-                  retryAfterMs: decision.retryAfterMs,
-                  http: { status: 429 },
-                },
-              },
+              { retryAfterMs: decision.retryAfterMs },
             );
           }
         },

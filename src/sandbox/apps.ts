@@ -1,3 +1,4 @@
+import { readJson } from '../node-http/env.js';
 import { readFileSync } from 'node:fs';
 import {
   APP_ID_PATTERN,
@@ -78,7 +79,7 @@ function parseChannels(names: string[] | undefined, where: string): ReadonlySet<
 export function appsFromEnv(env: NodeJS.ProcessEnv): SandboxApp[] {
   const apps: SandboxApp[] = [];
   if (env.SANDBOX_APPS_FILE) {
-    const entries: unknown = JSON.parse(readFileSync(env.SANDBOX_APPS_FILE, 'utf8'));
+    const entries = readJson(readFileSync(env.SANDBOX_APPS_FILE, 'utf8'), 'SANDBOX_APPS_FILE');
     if (!Array.isArray(entries)) throw new Error('SANDBOX_APPS_FILE must hold a JSON array of apps');
     entries.forEach((entry, i) => apps.push(appFromConfig(entry, `SANDBOX_APPS_FILE[${i}]`)));
   }

@@ -1,3 +1,4 @@
+import { readInteger } from '../node-http/env.js';
 import { DEFAULT_DEV_APP } from './apps.js';
 import { sandboxOptionsFromEnv } from './runtime.js';
 import { startSandbox } from './server.js';
@@ -6,7 +7,7 @@ import { startSandbox } from './server.js';
 const options = sandboxOptionsFromEnv(process.env);
 const sandbox = await startSandbox({
   ...options,
-  port: Number(process.env.SANDBOX_PORT || 8080),
+  port: readInteger(process.env, 'SANDBOX_PORT', 8080, 0, 65535),
   host: process.env.SANDBOX_HOST || '127.0.0.1',
 });
 const apps = [...sandbox.runtime.apps.keys()]

@@ -1,3 +1,5 @@
+import { readOptionalInteger } from '../node-http/env.js';
+import { stdoutLog, type LogLine } from '../node-http/access-log.js';
 import { appsFromEnv, devApp, type SandboxApp } from './apps.js';
 import { VirtualClock } from './clock.js';
 import { FaultInjector } from './faults.js';
@@ -21,7 +23,7 @@ export interface SandboxOptions {
   /** The address put into checkout links; default: the Host the client used. */
   publicUrl?: string;
   /** Receives one line per request; never a body, a query string or a secret. Default: stdout. */
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 /** The sandbox's parts, wired together. The HTTP layer (server.ts) serves it. */
@@ -34,14 +36,14 @@ export interface SandboxRuntime {
   faults: FaultInjector;
   timestampToleranceMs: number;
   publicUrl?: string;
-  log: (line: string) => void;
+  log: LogLine;
   /** REST calls served since start (for clients that count their upstream requests). */
   stats: { restRequests: number };
 }
 
 export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
   const apps = new Map((options.apps ?? [devApp()]).map((app) => [app.appId, app]));
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = options.log ?? stdoutLog;
   const store = new SandboxStore(options.dbFile);
   const clock = new VirtualClock();
   const webhooks = new WebhookSender(store, {
@@ -72,20 +74,12 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
 
 /** Sandbox options from `SANDBOX_*` environment variables (see the README). */
 export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
-  const number = (name: string) => {
-    const value = env[name];
-    if (value === undefined || value === '') return undefined;
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed <= 0)
-      throw new Error(`${name} must be a positive number, got ${JSON.stringify(value)}`);
-    return parsed;
-  };
   return {
     apps: appsFromEnv(env),
     dbFile: env.SANDBOX_DB_FILE || undefined,
-    timestampToleranceMs: number('SANDBOX_TIMESTAMP_TOLERANCE_MS'),
-    refundWindowDays: number('SANDBOX_REFUND_WINDOW_DAYS'),
-    webhookSpeedup: number('SANDBOX_WEBHOOK_SPEEDUP'),
+    timestampToleranceMs: readOptionalInteger(env, 'SANDBOX_TIMESTAMP_TOLERANCE_MS', 1, 86_400_000),
+    refundWindowDays: readOptionalInteger(env, 'SANDBOX_REFUND_WINDOW_DAYS', 1, 36_500),
+    webhookSpeedup: readOptionalInteger(env, 'SANDBOX_WEBHOOK_SPEEDUP', 1, 1_000_000),
     publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
   };
 }

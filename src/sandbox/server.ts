@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody } from '../http/read-body.js';
-import { sendJson } from '../http/respond.js';
-import type { AddressInfo } from 'node:net';
+import { logAccess } from '../node-http/access-log.js';
+import { closeServer, listen } from '../node-http/listen.js';
+import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
+import { sendHtml, sendJson } from '../node-http/respond.js';
 import {
   ENDPOINTS,
   decodePara,
@@ -69,95 +70,41 @@ export async function startSandbox(
   const server = createServer({ keepAlive: true }, (req, res) => {
     void handleRequest(runtime, stalls, req, res);
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     runtime,
     server,
     async close() {
       stalls.forEach(clearTimeout);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server, true);
       await runtime.webhooks.close();
       runtime.store.close();
     },
   };
 }
 
+/** One request: the control API under /_sandbox/, else a REST endpoint; every failure as BeeCloud answers it. */
 async function handleRequest(
   rt: SandboxRuntime,
   stalls: Set<NodeJS.Timeout>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const started = performance.now();
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://sandbox');
   let resultMsg = '-';
-  res.on('finish', () =>
-    rt.log(
-      `${new Date().toISOString()} ${method} ${url.pathname} ${res.statusCode} ${resultMsg} ${(performance.now() - started).toFixed(1)}ms`,
-    ),
-  );
+  logAccess(req, res, url.pathname, rt.log, () => resultMsg);
   try {
     if (url.pathname.startsWith('/_sandbox/')) {
-      const segments = url.pathname
-        .slice('/_sandbox/'.length)
-        .split('/')
-        .filter(Boolean)
-        .map(decodeURIComponent);
-      const body = method === 'GET' ? {} : await readParams(req);
-      const answer = controlHandler(rt, { method, segments, query: url.searchParams, body });
-      if (!answer)
-        throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
+      const answer = await handleControl(rt, req, method, url);
       if ('html' in answer) return sendHtml(res, answer.status ?? 200, answer.html);
       resultMsg = 'OK';
       return sendJson(res, 200, answer.json);
     }
-    const route = REST_ROUTES.find((r) => r.pattern.test(url.pathname) && r.method === method);
-    if (!route) {
-      const other = REST_ROUTES.some((r) => r.pattern.test(url.pathname));
-      throw new SandboxError(
-        'PARAM_INVALID',
-        `no such endpoint: ${method} ${url.pathname}`,
-        other ? 405 : 404,
-      );
-    }
-    rt.stats.restRequests++;
-    const fault = rt.faults.take(method, url.pathname);
-    if (fault?.kind === 'reset') return void req.socket.destroy();
-    if (fault?.kind === 'stall') {
-      await new Promise<void>((resolve) => stalls.add(setTimeout(resolve, fault.delay_ms)));
-    }
-    if (fault?.kind === 'http_500') throw new SandboxError('RUNTIME_ERROR', 'internal server error', 500);
-    let params: Params;
-    if (method === 'GET') {
-      const para = decodePara(url.search.slice(1));
-      if (para.kind === 'missing') throw new SandboxError('MISS_PARAM', 'para is required');
-      if (para.kind === 'invalid') throw new SandboxError('PARAM_INVALID', para.reason);
-      params = para.params;
-    } else {
-      params = await readParams(req, true);
-    }
-    const app = authenticate(params, route.secret, rt.apps, rt.timestampToleranceMs);
-    if (fault?.kind === 'channel_error')
-      throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
-    if (fault?.kind === 'runtime_error') throw new Error('injected runtime failure');
-    const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
-    const baseUrl = rt.publicUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
-    const answer = route.handler(
-      { app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl },
-      params,
-      id,
-    );
+    const answer = await handleRest(rt, stalls, req, method, url);
+    if (!answer) return void req.socket.destroy(); // an injected connection reset
     resultMsg = answer.result_msg;
     sendJson(res, 200, answer);
   } catch (error) {
@@ -170,6 +117,59 @@ async function handleRequest(
     resultMsg = refusal.resultMsg;
     if (!res.headersSent && !res.destroyed) sendJson(res, refusal.httpStatus, refusal.toEnvelope());
   }
+}
+
+async function handleControl(rt: SandboxRuntime, req: IncomingMessage, method: string, url: URL) {
+  const segments = url.pathname.slice('/_sandbox/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const body = method === 'GET' ? {} : await readParams(req);
+  const answer = controlHandler(rt, { method, segments, query: url.searchParams, body });
+  if (!answer) throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
+  return answer;
+}
+
+/**
+ * A REST call, checked in decisions.md's order: route, injected fault, parameters,
+ * signature, then the endpoint's own checks. Undefined when a fault resets the connection.
+ */
+async function handleRest(
+  rt: SandboxRuntime,
+  stalls: Set<NodeJS.Timeout>,
+  req: IncomingMessage,
+  method: string,
+  url: URL,
+): Promise<Envelope | undefined> {
+  const route = REST_ROUTES.find((r) => r.pattern.test(url.pathname) && r.method === method);
+  if (!route) {
+    const other = REST_ROUTES.some((r) => r.pattern.test(url.pathname));
+    throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, other ? 405 : 404);
+  }
+  rt.stats.restRequests++;
+  const fault = rt.faults.take(method, url.pathname);
+  if (fault?.kind === 'reset') return undefined;
+  if (fault?.kind === 'stall') {
+    await new Promise<void>((resolve) => stalls.add(setTimeout(resolve, fault.delay_ms)));
+  }
+  if (fault?.kind === 'http_500') throw new SandboxError('RUNTIME_ERROR', 'internal server error', 500);
+  let params: Params;
+  if (method === 'GET') {
+    const para = decodePara(url.search.slice(1));
+    if (para.kind === 'missing') throw new SandboxError('MISS_PARAM', 'para is required');
+    if (para.kind === 'invalid') throw new SandboxError('PARAM_INVALID', para.reason);
+    params = para.params;
+  } else {
+    params = await readParams(req, true);
+  }
+  const app = authenticate(params, route.secret, rt.apps, rt.timestampToleranceMs);
+  if (fault?.kind === 'channel_error')
+    throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
+  if (fault?.kind === 'runtime_error') throw new Error('injected runtime failure');
+  const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
+  const baseUrl = rt.publicUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
+  return route.handler(
+    { app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl },
+    params,
+    id,
+  );
 }
 
 /**
@@ -198,12 +198,4 @@ async function readParams(req: IncomingMessage, jsonOnly = false): Promise<Param
     throw new SandboxError('PARAM_INVALID', 'the body must be a JSON object');
   }
   return parsed as Params;
-}
-
-function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(html),
-  });
-  res.end(html);
 }

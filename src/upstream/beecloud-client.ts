@@ -1,30 +1,15 @@
 import type { Got } from 'got';
+import * as v from 'valibot';
 import {
   ENDPOINTS,
   encodePara,
   endpointPath,
   signAppRequest,
-  type AppAuth,
-  type BillByIdResponse,
-  type BillsCountQuery,
-  type BillsQuery,
-  type BillsResponse,
-  type CountResponse,
-  type CreateBillRequest,
-  type CreateBillResponse,
-  type CreateRefundRequest,
-  type CreateRefundResponse,
+  type EndpointContract,
   type EndpointName,
-  type Envelope,
-  type RefundByIdResponse,
-  type RefundStatusRequest,
-  type RefundStatusResponse,
-  type RefundsCountQuery,
-  type RefundsQuery,
-  type RefundsResponse,
-  type ReviewRefundsRequest,
-  type ReviewRefundsResponse,
+  type EndpointResponse,
 } from '../wire/index.js';
+import { firstProblem, RESPONSE_SCHEMAS } from './response-schemas.js';
 import {
   DEFAULT_RETRY_POLICY,
   retryDelayMs,
@@ -52,9 +37,6 @@ export interface BeeCloudClientOptions {
   retry?: RetryPolicy;
 }
 
-/** Parameters of an endpoint without the three auth fields, which the client adds. */
-type Unsigned<T> = Omit<T, keyof AppAuth>;
-
 /**
  * The BeeCloud REST API over got: signs each call with the secret its endpoint needs,
  * encodes GET parameters as `para`, fails over between servers as retry-policy.ts allows,
@@ -75,22 +57,26 @@ export class BeeCloudClient {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
   }
 
-  createBill = (request: Unsigned<CreateBillRequest>) => this.call<CreateBillResponse>('createBill', request);
-  createRefund = (request: Unsigned<CreateRefundRequest>) =>
-    this.call<CreateRefundResponse>('createRefund', request);
-  reviewRefunds = (request: Unsigned<ReviewRefundsRequest>) =>
-    this.call<ReviewRefundsResponse>('reviewRefunds', request);
-  bills = (query: Unsigned<BillsQuery>) => this.call<BillsResponse>('bills', query);
-  billsCount = (query: Unsigned<BillsCountQuery>) => this.call<CountResponse>('billsCount', query);
-  refunds = (query: Unsigned<RefundsQuery>) => this.call<RefundsResponse>('refunds', query);
-  refundsCount = (query: Unsigned<RefundsCountQuery>) => this.call<CountResponse>('refundsCount', query);
-  refundStatus = (query: Unsigned<RefundStatusRequest>) =>
-    this.call<RefundStatusResponse>('refundStatus', query);
-  billById = (id: string) => this.call<BillByIdResponse>('billById', {}, id);
-  refundById = (id: string) => this.call<RefundByIdResponse>('refundById', {}, id);
+  createBill = (request: Params<'createBill'>) => this.call('createBill', request);
+  createRefund = (request: Params<'createRefund'>) => this.call('createRefund', request);
+  reviewRefunds = (request: Params<'reviewRefunds'>) => this.call('reviewRefunds', request);
+  bills = (query: Params<'bills'>) => this.call('bills', query);
+  billsCount = (query: Params<'billsCount'>) => this.call('billsCount', query);
+  refunds = (query: Params<'refunds'>) => this.call('refunds', query);
+  refundsCount = (query: Params<'refundsCount'>) => this.call('refundsCount', query);
+  refundStatus = (query: Params<'refundStatus'>) => this.call('refundStatus', query);
+  billById = (id: string) => this.call('billById', {}, id);
+  refundById = (id: string) => this.call('refundById', {}, id);
 
-  /** Calls one endpoint; resolves with a `result_code` 0 answer or rejects with an UpstreamError. */
-  async call<T extends Envelope>(endpoint: EndpointName, params: object, id?: string): Promise<T> {
+  /**
+   * Calls one endpoint; resolves with a `result_code` 0 answer that holds every field the
+   * contract promises (response-schemas.ts), or rejects with an UpstreamError.
+   */
+  async call<E extends EndpointName>(
+    endpoint: E,
+    params: Params<E>,
+    id?: string,
+  ): Promise<EndpointResponse<E>> {
     const { method, secret } = ENDPOINTS[endpoint];
     const { appId, appSecret, masterSecret } = this.options.credentials;
     const deadline = Date.now() + this.deadlineMs;
@@ -113,7 +99,7 @@ export class BeeCloudClient {
       const outcome = await this.attempt(method, url, signed, timeout);
       if ('text' in outcome) {
         this.preferred = server;
-        return parseEnvelope<T>(outcome.text);
+        return checkAnswer(endpoint, parseEnvelope(outcome.text));
       }
       lastFailure = describe(outcome.failure);
       if (attempt === this.retry.maxAttempts || !shouldRetry(method, outcome.failure)) throw lastFailure;
@@ -151,6 +137,18 @@ export class BeeCloudClient {
       clearTimeout(timer);
     }
   }
+}
+
+type Params<E extends EndpointName> = EndpointContract[E]['params'];
+
+/** A success answer as its endpoint's type, or UPSTREAM_BAD_RESPONSE naming the first field that is off. */
+function checkAnswer<E extends EndpointName>(endpoint: E, body: unknown): EndpointResponse<E> {
+  const checked = v.safeParse(RESPONSE_SCHEMAS[endpoint], body);
+  if (checked.success) return checked.output as EndpointResponse<E>;
+  throw new UpstreamError(
+    'UPSTREAM_BAD_RESPONSE',
+    `the payment service's answer is not as documented (${firstProblem(checked.issues)})`,
+  );
 }
 
 /** The public error for an attempt's failure: no URL, host or secret in it. */

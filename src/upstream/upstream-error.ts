@@ -30,10 +30,10 @@ export class UpstreamError extends Error {
 
 /**
  * The one place a BeeCloud answer becomes a result or an UpstreamError: `result_code` 0
- * returns the body; any other known code throws that code; a body without the envelope
+ * returns the body (whose fields the client then checks); any other known code throws that code; a body without the envelope
  * fields, or with a code BeeCloud does not define, is UPSTREAM_BAD_RESPONSE.
  */
-export function parseEnvelope<T extends Envelope>(text: string): T {
+export function parseEnvelope(text: string): Envelope {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -47,7 +47,7 @@ export function parseEnvelope<T extends Envelope>(text: string): T {
   if (typeof resultCode !== 'number') {
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'the payment service answered without a result_code');
   }
-  if (resultCode === RESULT_CODES.OK) return body as T;
+  if (resultCode === RESULT_CODES.OK) return body as Envelope;
   const name = resultMsgOf(resultCode);
   const detail = String((body as Envelope).err_detail ?? '');
   if (!name || name === 'OK') {

@@ -6,3 +6,6 @@ export interface AppAuth {
   /** `md5(app_id + timestamp + secret)`, 32 hex characters, case-insensitive. */
   app_sign: string;
 }
+
+/** An endpoint's parameters without the three auth fields, which the signing client adds. */
+export type Unsigned<T> = Omit<T, keyof AppAuth>;

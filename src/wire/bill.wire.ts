@@ -141,5 +141,5 @@ export interface BillRecord {
 }
 
 export interface BillByIdResponse extends Envelope {
-  pay?: BillRecord;
+  pay: BillRecord;
 }

@@ -1,3 +1,24 @@
+import type { Unsigned } from './auth.wire.js';
+import type { BillByIdResponse, CreateBillRequest, CreateBillResponse } from './bill.wire.js';
+import type {
+  BillsCountQuery,
+  BillsQuery,
+  BillsResponse,
+  CountResponse,
+  RefundsCountQuery,
+  RefundsQuery,
+  RefundsResponse,
+} from './query.wire.js';
+import type {
+  CreateRefundRequest,
+  CreateRefundResponse,
+  RefundByIdResponse,
+  RefundStatusRequest,
+  RefundStatusResponse,
+  ReviewRefundsRequest,
+  ReviewRefundsResponse,
+} from './refund.wire.js';
+
 /**
  * The 11 REST endpoints: method, path and which secret signs each call.
  */
@@ -18,6 +39,24 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT'; path: string; secret: SigningSecret }>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
+
+/**
+ * Each endpoint's parameters (without the auth fields) and its success answer: the client
+ * calls and the sandbox answers through this one map, so a drift is a compile error.
+ */
+export interface EndpointContract {
+  createBill: { params: Unsigned<CreateBillRequest>; response: CreateBillResponse };
+  createRefund: { params: Unsigned<CreateRefundRequest>; response: CreateRefundResponse };
+  reviewRefunds: { params: Unsigned<ReviewRefundsRequest>; response: ReviewRefundsResponse };
+  bills: { params: Unsigned<BillsQuery>; response: BillsResponse };
+  billsCount: { params: Unsigned<BillsCountQuery>; response: CountResponse };
+  refunds: { params: Unsigned<RefundsQuery>; response: RefundsResponse };
+  refundsCount: { params: Unsigned<RefundsCountQuery>; response: CountResponse };
+  refundStatus: { params: Unsigned<RefundStatusRequest>; response: RefundStatusResponse };
+  refundById: { params: Record<string, never>; response: RefundByIdResponse };
+  billById: { params: Record<string, never>; response: BillByIdResponse };
+}
+export type EndpointResponse<E extends EndpointName> = EndpointContract[E]['response'];
 
 /** The path of an endpoint, with `{id}` filled in (url-encoded) where it has one. */
 export function endpointPath(name: EndpointName, id?: string): string {

@@ -34,12 +34,13 @@ export interface RefundsCountQuery extends AppAuth, TimeRange {
 }
 export type RefundsQuery = RefundsCountQuery & Page;
 
+/** Success answers (`result_code` 0); a refusal carries only the envelope. */
 export interface BillsResponse extends Envelope {
-  bills?: BillRecord[];
+  bills: BillRecord[];
 }
 export interface RefundsResponse extends Envelope {
-  refunds?: RefundRecord[];
+  refunds: RefundRecord[];
 }
 export interface CountResponse extends Envelope {
-  count?: number;
+  count: number;
 }

@@ -17,7 +17,7 @@ export interface CreateRefundRequest extends AppAuth {
 }
 
 export interface CreateRefundResponse extends Envelope {
-  id?: string;
+  id: string;
   /** ALI: the page where the merchant confirms the refund with the Alipay password. */
   url?: string;
 }
@@ -31,7 +31,7 @@ export interface ReviewRefundsRequest extends AppAuth {
 }
 
 export interface ReviewRefundsResponse extends Envelope {
-  /** Per id: `"OK"` or why that id failed. */
+  /** Per id, when approving: `"OK"` or why that id failed. */
   result_map?: Record<string, string>;
   /** ALI, when approving. */
   url?: string;
@@ -47,7 +47,7 @@ export const REFUND_STATUSES = ['SUCCESS', 'PROCESSING', 'FAIL', 'CHANGE'] as co
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export interface RefundStatusResponse extends Envelope {
-  refund_status?: RefundStatus;
+  refund_status: RefundStatus;
 }
 
 /** A refund as the queries return it. */
@@ -68,5 +68,5 @@ export interface RefundRecord {
 }
 
 export interface RefundByIdResponse extends Envelope {
-  refund?: RefundRecord;
+  refund: RefundRecord;
 }

@@ -43,7 +43,7 @@ describe('JWT verification through a JWKS URL', () => {
         await sign(privateKey, { aud: 'another-service' }),
       ]) {
         await expect(authenticator.authenticate({ authorization: `Bearer ${token}` })).rejects.toMatchObject({
-          extensions: { code: 'UNAUTHENTICATED' },
+          code: 'UNAUTHENTICATED',
         });
       }
     } finally {

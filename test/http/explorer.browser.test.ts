@@ -1,32 +1,18 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/services.js';
 
 /**
- * The explorer in a real browser: Debian's Chromium, headless, with every network request
- * recorded. `.ci/run` installs Chromium; without it this suite fails, saying so.
+ * The explorer in a real browser: headless Chromium (Debian's, or the one an npm package
+ * ships; see services.ts), with every network request recorded.
  */
 describe('the explorer in headless Chromium', () => {
   let t: TestGateway;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does)`);
     t = await startTestGateway();
     await t.rest.paidBill({ bill_no: 'explorer0001', title: 'Explorer tea' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

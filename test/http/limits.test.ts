@@ -4,6 +4,7 @@ import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { KEYS, testAuthenticator } from '../support/auth.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { startRedis } from '../support/redis.js';
+import { describeWithRedis } from '../support/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
@@ -93,7 +94,9 @@ describe('rate limits', () => {
       await t.close();
     }
   });
+});
 
+describeWithRedis('rate limits across replicas', () => {
   it('shares one budget between replicas through Redis', async () => {
     const redis = await startRedis();
     const app = devApp();

@@ -4,6 +4,7 @@ import { devApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { eventually } from '../support/receiver.js';
 import { startRedis } from '../support/redis.js';
+import { describeWithRedis } from '../support/services.js';
 import { RawClient, startTestSandbox } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
 
@@ -11,7 +12,7 @@ import { subscribe } from '../support/subscriber.js';
  * Two gateway replicas sharing one real redis-server: events and cache invalidations cross
  * between them, and the de-duplication record is shared.
  */
-describe('two replicas over Redis', () => {
+describeWithRedis('two replicas over Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
   let a: AssembledGateway;

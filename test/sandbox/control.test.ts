@@ -119,7 +119,7 @@ describe('configuration', () => {
     );
     expect(() => appsFromEnv({ SANDBOX_APP_CHANNELS: 'WX,PIGEON' })).toThrow('unknown channel "PIGEON"');
     expect(() => sandboxOptionsFromEnv({ SANDBOX_WEBHOOK_SPEEDUP: 'fast' })).toThrow(
-      'SANDBOX_WEBHOOK_SPEEDUP must be a positive number',
+      'SANDBOX_WEBHOOK_SPEEDUP must be an integer from 1 to 1000000, got "fast"',
     );
   });
 });

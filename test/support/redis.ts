@@ -1,21 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { freePort } from './process.js';
 import { eventually } from './receiver.js';
-
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+import { redisServerPath } from './services.js';
 
 /**
- * A real redis-server (Debian's, which `.ci/run` installs) on a free loopback port, with no
- * persistence, for tests of what several replicas share.
+ * A real redis-server (see services.ts for where it comes from) on a free loopback port,
+ * with no persistence, for tests of what several replicas share. Suites that use it are
+ * declared with `describeWithRedis`.
  */
 export async function startRedis() {
-  if (!existsSync(REDIS_SERVER))
-    throw new Error(`no redis-server at ${REDIS_SERVER}: apt-get install -y redis-server (as .ci/run does)`);
+  const server = redisServerPath();
+  if (!server) throw new Error('no redis-server: declare the suite with describeWithRedis');
   const port = await freePort();
   const child = spawn(
-    REDIS_SERVER,
+    server,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );

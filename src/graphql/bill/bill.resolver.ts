@@ -13,12 +13,12 @@ import {
   Root,
   type ResolverInterface,
 } from 'type-graphql';
-import type { BillsCountQuery } from '../../wire/index.js';
+import type { BillsCountQuery, Unsigned } from '../../wire/index.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
-import { RequireScopes } from '../../auth/require-scopes.js';
+import { RequireScopes } from '../require-scopes.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
@@ -40,9 +40,7 @@ export class CreateBillPayload {
   userErrors!: UserError[];
 }
 
-function billsQuery(
-  filter: BillFilter | null | undefined,
-): Omit<BillsCountQuery, 'app_id' | 'timestamp' | 'app_sign'> {
+function billsQuery(filter: BillFilter | null | undefined): Unsigned<BillsCountQuery> {
   if (!filter) return {};
   return {
     channel: channelFilter(filter),
@@ -68,9 +66,9 @@ export class BillResolver implements ResolverInterface<Bill> {
     const query = billsQuery(filter);
     const needDetail = filter?.needDetail ?? false;
     const fetchPage = (skip: number, limit: number) =>
-      api.bills({ ...query, skip, limit, need_detail: needDetail }).then((answer) => answer.bills ?? []);
+      api.bills({ ...query, skip, limit, need_detail: needDetail }).then((answer) => answer.bills);
     const source = await loadPage(window, fetchPage, () =>
-      api.billsCount(query).then((answer) => answer.count ?? 0),
+      api.billsCount(query).then((answer) => answer.count),
     );
     // Complete records (with detail) can answer later look-ups in this operation.
     if (needDetail) source.items.forEach(loaders.primeBill);
@@ -83,7 +81,7 @@ export class BillResolver implements ResolverInterface<Bill> {
     @Ctx() { api }: GatewayContext,
     @Arg('filter', () => BillFilter, { nullable: true }) filter?: BillFilter | null,
   ): Promise<number> {
-    return api.billsCount(billsQuery(filter)).then((answer) => answer.count ?? 0);
+    return api.billsCount(billsQuery(filter)).then((answer) => answer.count);
   }
 
   @RequireScopes('bills:read')

@@ -9,6 +9,7 @@ import {
   titleBytes,
   type CreateBillRequest,
   type PayChannel,
+  type Unsigned,
 } from '../../wire/index.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateBillInput } from './bill.input.js';
@@ -84,9 +85,7 @@ export function validateCreateBill(input: CreateBillInput): UserErrorShape[] {
 }
 
 /** The BeeCloud request for a valid input; fields that are unset stay out. */
-export function createBillRequest(
-  input: CreateBillInput,
-): Omit<CreateBillRequest, 'app_id' | 'timestamp' | 'app_sign'> {
+export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRequest> {
   const optionalFields = {
     optional: input.optional,
     analysis: input.analysis,

@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { RequireScopes } from '../../auth/require-scopes.js';
+import { RequireScopes } from '../require-scopes.js';
 import { TOPICS, type PaymentEventPayload } from '../../events/payment-event.js';
 import { badUserInput } from '../errors.js';
 import { PaymentEvent } from './payment-event.type.js';

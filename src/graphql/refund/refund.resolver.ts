@@ -13,14 +13,14 @@ import {
   Root,
   type ResolverInterface,
 } from 'type-graphql';
-import type { RefundRecord, RefundsCountQuery } from '../../wire/index.js';
+import type { RefundRecord, RefundsCountQuery, Unsigned } from '../../wire/index.js';
 import { Bill } from '../bill/bill.type.js';
 import { RefundChannelStatus, StatusQueryChannel } from '../common/enums.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
-import { RequireScopes } from '../../auth/require-scopes.js';
+import { RequireScopes } from '../require-scopes.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
@@ -101,9 +101,7 @@ export class SyncRefundStatusPayload {
   }
 }
 
-function refundsQuery(
-  filter: RefundFilter | null | undefined,
-): Omit<RefundsCountQuery, 'app_id' | 'timestamp' | 'app_sign'> {
+function refundsQuery(filter: RefundFilter | null | undefined): Unsigned<RefundsCountQuery> {
   if (!filter) return {};
   return {
     channel: channelFilter(filter),
@@ -142,9 +140,9 @@ export class RefundResolver implements ResolverInterface<Refund> {
     const fetchPage = (skip: number, limit: number) =>
       api
         .refunds({ ...query, skip, limit, need_detail: filter?.needDetail ?? false })
-        .then((answer) => answer.refunds ?? []);
+        .then((answer) => answer.refunds);
     const source = await loadPage(window, fetchPage, () =>
-      api.refundsCount(query).then((answer) => answer.count ?? 0),
+      api.refundsCount(query).then((answer) => answer.count),
     );
     return new RefundPage({ ...source, items: source.items.map(Refund.fromWire) });
   }
@@ -155,7 +153,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     @Ctx() { api }: GatewayContext,
     @Arg('filter', () => RefundFilter, { nullable: true }) filter?: RefundFilter | null,
   ): Promise<number> {
-    return api.refundsCount(refundsQuery(filter)).then((answer) => answer.count ?? 0);
+    return api.refundsCount(refundsQuery(filter)).then((answer) => answer.count);
   }
 
   @RequireScopes('refunds:read')
@@ -237,6 +235,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ('userErrors' in outcome) return { outcomes: [], confirmationUrl: null, ...outcome };
     // Approved refunds may complete at once; which bills they belong to is not in the answer.
     if (input.agree) invalidate({ all: true });
+    // BeeCloud reports per id only when approving; a denial moves nothing and has no map.
     const resultMap = outcome.ok.result_map ?? {};
     return {
       outcomes: input.ids.map((id) => {
@@ -270,9 +269,9 @@ export class RefundResolver implements ResolverInterface<Refund> {
     const loadRefund = () =>
       api
         .refunds({ refund_no: refundNo, limit: 1, need_detail: true })
-        .then((answer) => answer.refunds?.[0] ?? null);
+        .then((answer) => answer.refunds[0] ?? null);
     return Object.assign(new SyncRefundStatusPayload(loadRefund), {
-      status: outcome.ok.refund_status ?? null,
+      status: outcome.ok.refund_status,
       userErrors: [],
     });
   }

@@ -1,9 +1,9 @@
 import { Authorized, Extensions } from 'type-graphql';
-import type { Scope } from './principal.js';
+import type { Scope } from '../auth/principal.js';
 
 /**
  * The scopes an operation, mutation, field or subscription needs. Declared once, it feeds
- * two checks: the field's `extensions.scopes`, which `missingScopes` reads to refuse a
+ * two checks: the field's `extensions.scopes`, which auth/operation-scopes.ts reads to refuse a
  * whole operation before it runs (so a nested field the caller may not see costs no
  * upstream call for its parent either), and TypeGraphQL's `@Authorized`, which checks
  * again at the field as defence in depth.

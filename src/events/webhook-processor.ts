@@ -1,0 +1,142 @@
+import {
+  isChannelFamily,
+  isPayChannel,
+  signWebhook,
+  signaturesEqual,
+  type BillRecord,
+  type RefundRecord,
+  type WebhookBody,
+} from '../wire/index.js';
+import type { DedupStore } from './dedup-store.js';
+import type { EventBus } from './event-bus.js';
+import { TOPICS, type PaymentEventPayload } from './payment-event.js';
+
+export interface WebhookProcessorOptions {
+  /** The app whose webhooks are accepted: signatures use its master secret. */
+  app: { appId: string; masterSecret: string };
+  /** BeeCloud's current records, read past any cache (the event just changed them). */
+  records: {
+    bill(billNo: string): Promise<BillRecord | null>;
+    refund(refundNo: string): Promise<RefundRecord | null>;
+  };
+  dedup: DedupStore;
+  bus: EventBus;
+  /** Called before the event is acknowledged (the gateway drops cached records here). */
+  onAccepted?: (event: PaymentEventPayload) => void;
+}
+
+/** Why a webhook is refused; BeeCloud resends anything not acknowledged. */
+export type WebhookRefusal = 'malformed' | 'bad-signature' | 'in-progress' | 'unavailable';
+
+export type WebhookOutcome =
+  | { kind: 'accepted'; event: PaymentEventPayload }
+  | { kind: 'duplicate' }
+  | { kind: 'refused'; reason: WebhookRefusal; detail: string; cause?: unknown };
+
+/**
+ * A webhook's body (already parsed from JSON), in order: check its shape; verify the
+ * signature in constant time; claim the transaction in the de-duplication store (a repeat
+ * is acknowledged and not published again); look the record up and compare
+ * `transaction_fee` with it (a mismatch is flagged on the event, never dropped silently);
+ * publish, awaited; mark the transaction done. If the look-up or the publish fails, the
+ * claim is released and the outcome is `unavailable`, so that BeeCloud's retry tries again.
+ */
+export function createWebhookProcessor(options: WebhookProcessorOptions) {
+  return async function processWebhook(parsed: unknown): Promise<WebhookOutcome> {
+    const body = checkShape(parsed);
+    if (typeof body === 'string') return { kind: 'refused', reason: 'malformed', detail: body };
+    const expected = signWebhook({ ...body, app_id: options.app.appId }, options.app.masterSecret);
+    if (!signaturesEqual(expected, body.signature))
+      return { kind: 'refused', reason: 'bad-signature', detail: 'bad signature' };
+    const key = `${body.transaction_type}:${body.transaction_id}`;
+    const claim = await options.dedup.claim(key);
+    if (claim === 'done') return { kind: 'duplicate' };
+    if (claim === 'in-progress')
+      return {
+        kind: 'refused',
+        reason: 'in-progress',
+        detail: 'this transaction is being processed; retry later',
+      };
+    try {
+      const event = await eventFromRecords(body, options.records);
+      options.onAccepted?.(event);
+      await publish(options.bus, event);
+      await options.dedup.complete(key);
+      return { kind: 'accepted', event };
+    } catch (cause) {
+      await options.dedup.release(key).catch(() => undefined);
+      return {
+        kind: 'refused',
+        reason: 'unavailable',
+        detail: 'the event could not be processed now; retry later',
+        cause,
+      };
+    }
+  };
+}
+
+/** The body as a WebhookBody, or a message naming every field that is wrong. */
+function checkShape(parsed: unknown): WebhookBody | string {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return 'malformed webhook: not an object';
+  const body = parsed as Partial<WebhookBody>;
+  const problems = [
+    typeof body.signature !== 'string' && 'signature',
+    body.transaction_type !== 'PAY' && body.transaction_type !== 'REFUND' && 'transaction_type',
+    (typeof body.transaction_id !== 'string' ||
+      body.transaction_id === '' ||
+      body.transaction_id.length > 64) &&
+      'transaction_id',
+    (typeof body.channel_type !== 'string' || !isChannelFamily(body.channel_type)) && 'channel_type',
+    (typeof body.sub_channel_type !== 'string' || !isPayChannel(body.sub_channel_type)) && 'sub_channel_type',
+    (!Number.isSafeInteger(body.transaction_fee) || body.transaction_fee! < 0) && 'transaction_fee',
+  ].filter(Boolean);
+  return problems.length ? `malformed webhook: ${problems.join(', ')}` : (body as WebhookBody);
+}
+
+/** The event with BeeCloud's own record of the amount and the records after the event. */
+async function eventFromRecords(
+  body: WebhookBody,
+  records: WebhookProcessorOptions['records'],
+): Promise<PaymentEventPayload> {
+  let bill: BillRecord | null = null;
+  let refund: RefundRecord | null = null;
+  if (body.transaction_type === 'PAY') {
+    bill = await records.bill(body.transaction_id);
+  } else {
+    refund = await records.refund(body.transaction_id);
+    if (refund) bill = await records.bill(refund.bill_no);
+  }
+  const expectedFeeFen =
+    body.transaction_type === 'PAY' ? (bill?.total_fee ?? null) : (refund?.refund_fee ?? null);
+  return {
+    type: body.transaction_type,
+    transactionId: body.transaction_id,
+    channel: body.channel_type,
+    subChannel: body.sub_channel_type,
+    feeFen: body.transaction_fee,
+    expectedFeeFen,
+    feeMismatch: expectedFeeFen !== body.transaction_fee,
+    tradeSuccess: body.trade_success !== false,
+    channelTransactionId:
+      typeof body.channel_transaction_id === 'string' ? body.channel_transaction_id : null,
+    optional: body.optional && typeof body.optional === 'object' ? body.optional : {},
+    receivedAt: Date.now(),
+    bill,
+    refund,
+  };
+}
+
+/** To everyone listening to the app, and to the bill's and the refund's own topics. */
+async function publish(bus: EventBus, event: PaymentEventPayload): Promise<void> {
+  await Promise.all([
+    bus.publish(TOPICS.paymentEvents, event),
+    ...(event.bill
+      ? [
+          bus.publish(TOPICS.billByNo, event.bill.bill_no, event),
+          bus.publish(TOPICS.billById, event.bill.id, event),
+        ]
+      : []),
+    ...(event.type === 'REFUND' ? [bus.publish(TOPICS.refundByNo, event.transactionId, event)] : []),
+  ]);
+}
