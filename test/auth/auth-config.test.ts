@@ -49,11 +49,15 @@ describe('auth configuration', () => {
     expect(() => loadConfig({ JWT_HS256_SECRET: 'short-secret-1234' })).toThrow(
       'JWT_HS256_SECRET must be at least 32 bytes',
     );
-    try {
-      loadConfig({ JWT_HS256_SECRET: 'short-secret-1234' });
-    } catch (error) {
-      expect((error as Error).message).not.toContain('short-secret-1234');
-    }
+    const refusal = (() => {
+      try {
+        loadConfig({ JWT_HS256_SECRET: 'short-secret-1234' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    })();
+    expect(refusal).toBe('JWT_HS256_SECRET must be at least 32 bytes'); // the secret itself is not echoed
   });
 
   it('turns introspection and the explorer off in production unless asked for', () => {

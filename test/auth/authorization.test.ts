@@ -170,9 +170,17 @@ describe('credentials', () => {
     } finally {
       await creator.close();
     }
-    const reader = await subscribe(t.graphqlUrl, query, {}, { authorization: `Bearer ${KEYS.readOnly.key}` });
+    // Readiness, not a sleep: a fresh bill is paid, and its event reaches the reader, error-free.
+    const fresh = await t.rest.bill();
+    const reader = await subscribe(
+      t.graphqlUrl,
+      `subscription { billUpdated(billNo: "${fresh.billNo}") { transactionId } }`,
+      {},
+      { authorization: `Bearer ${KEYS.readOnly.key}` },
+    );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await t.rest.control('POST', `bills/${fresh.billNo}/pay`);
+      expect((await reader.next(1)).billUpdated).toEqual({ transactionId: fresh.billNo });
       expect(reader.errors).toEqual([]);
     } finally {
       await reader.close();

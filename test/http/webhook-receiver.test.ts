@@ -2,7 +2,8 @@ import { Authenticator } from '../../src/auth/authenticator.js';
 import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
 import { assembleGateway } from '../../src/gateway.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
-import { signWebhook, type WebhookBody } from '../../src/wire/index.js';
+import type { WebhookBody } from '../../src/wire/index.js';
+import { documentedWebhookSignature } from '../support/signatures.js';
 import { dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
 import { uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
@@ -34,7 +35,7 @@ function signedWebhook(
   } as WebhookBody;
   return {
     ...body,
-    signature: fields.signature ?? signWebhook({ app_id: t.app.appId, ...body }, t.app.masterSecret),
+    signature: fields.signature ?? documentedWebhookSignature(t.app.appId, body, t.app.masterSecret),
   };
 }
 const postWebhook = (body: unknown, url = t.assembled.webhookUrl) =>
@@ -47,6 +48,22 @@ const createBill = async (billNo: string, totalFeeFen = 500) =>
   dataOf(
     await t.run(CreateBillDocument, { input: { channel: 'WX_NATIVE', billNo, totalFeeFen, title: 'tea' } }),
   ).createBill.billId!;
+
+/**
+ * Proves that nothing about `billNo` was published, without sleeping: a genuine webhook for
+ * another bill goes through the same receiver and bus after the ones under test, so once
+ * `sub` (a paymentEvents subscriber) has received it, anything published before it has
+ * arrived too.
+ */
+async function expectNothingPublishedFor(
+  sub: Awaited<ReturnType<typeof subscribe>>,
+  billNo: string,
+): Promise<void> {
+  const marker = uniqueBillNo();
+  expect((await postWebhook(signedWebhook({ transaction_id: marker, transaction_fee: 1 }))).status).toBe(200);
+  await eventually(() => sub.received.some((event) => event.paymentEvents.transactionId === marker));
+  expect(sub.received.filter((event) => event.paymentEvents.transactionId === billNo)).toEqual([]);
+}
 
 describe('payment events', () => {
   it('tells a subscriber the bill was paid within a second of paying it in the sandbox', async () => {
@@ -64,10 +81,8 @@ describe('payment events', () => {
     );
     const all = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { type transactionId } }');
     try {
-      const paidAt = Date.now();
       await t.rest.control('POST', `bills/${billNo}/pay`);
       const event = (await byNo.next(1, 1000)).billUpdated;
-      expect(Date.now() - paidAt).toBeLessThan(1000);
       expect(event).toMatchObject({
         type: 'PAY',
         transactionId: billNo,
@@ -140,11 +155,9 @@ describe('the webhook receiver', () => {
   it('refuses a forged signature with 401, publishing nothing', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
-    const sub = await subscribe(
-      t.graphqlUrl,
-      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId } }`,
-      { billNo },
-    );
+    const sub = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { transactionId } }');
+    const refused = () => t.assembled.metrics.get('beecloud_webhooks_total{outcome="refused_401"}');
+    const before = refused();
     try {
       const forged = signedWebhook({
         transaction_id: billNo,
@@ -160,9 +173,8 @@ describe('the webhook receiver', () => {
         transaction_fee: 1,
       };
       expect((await postWebhook(tampered)).status).toBe(401);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(sub.received).toEqual([]);
-      expect(t.assembled.metrics.get('beecloud_webhooks_total{outcome="refused_401"}')).toBe(2);
+      await expectNothingPublishedFor(sub, billNo);
+      expect(refused()).toBe(before + 2);
     } finally {
       await sub.close();
     }
@@ -188,11 +200,7 @@ describe('the webhook receiver', () => {
     await createBill(billNo, 500);
     await t.rest.control('POST', `bills/${billNo}/pay`);
     await t.webhooksDelivered(billNo);
-    const sub = await subscribe(
-      t.graphqlUrl,
-      `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId } }`,
-      { billNo },
-    );
+    const sub = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { transactionId } }');
     try {
       const [delivery] = (await t.rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries;
       for (let i = 0; i < 3; i++) {
@@ -200,8 +208,7 @@ describe('the webhook receiver', () => {
         expect(response.status).toBe(200);
         expect(await response.text()).toBe('success');
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(sub.received).toEqual([]); // the original delivery was the one published
+      await expectNothingPublishedFor(sub, billNo); // the original delivery was the one published
     } finally {
       await sub.close();
     }
@@ -215,18 +222,20 @@ describe('the webhook receiver', () => {
       `subscription($billNo: String) { billUpdated(billNo: $billNo) { feeFen expectedFeeFen feeMismatch } }`,
       { billNo },
     );
+    const mismatches = () => t.assembled.metrics.get('beecloud_webhook_fee_mismatch_total{type="PAY"}');
+    const before = mismatches(); // other tests' webhooks count too: compare, not absolute
     try {
       const response = await postWebhook(signedWebhook({ transaction_id: billNo, transaction_fee: 1 }));
       expect(await response.text()).toBe('success');
       expect((await sub.next(1)).billUpdated).toEqual({ feeFen: 1, expectedFeeFen: 500, feeMismatch: true });
-      expect(t.assembled.metrics.get('beecloud_webhook_fee_mismatch_total{type="PAY"}')).toBe(1);
+      expect(mismatches()).toBe(before + 1);
       expect(
         t.logLines.some((line) =>
           line.includes(`${billNo}: transaction_fee 1 does not match the record (500)`),
         ),
       ).toBe(true);
       expect(await (await fetch(`${t.gateway.url}/metrics`)).text()).toContain(
-        'beecloud_webhook_fee_mismatch_total{type="PAY"} 1',
+        `beecloud_webhook_fee_mismatch_total{type="PAY"} ${before + 1}`,
       );
     } finally {
       await sub.close();
@@ -283,7 +292,8 @@ describe('a gateway restart while the sandbox is retrying', () => {
         expect(delivery.state).toBe('delivered');
         expect(delivery.attempts.length).toBeGreaterThanOrEqual(2);
         expect(delivery.attempts[0].outcome).toMatch(/^failed: /);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Acknowledged once, and the gateway publishes before it acknowledges: one event.
+        expect(delivery.attempts.filter((a: { outcome: string }) => a.outcome === 'success')).toHaveLength(1);
         expect(sub.received).toHaveLength(1);
       } finally {
         await sub.close();

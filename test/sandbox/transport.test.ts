@@ -1,6 +1,6 @@
 import { devApp } from '../../src/sandbox/apps.js';
 import { MAX_BODY_BYTES } from '../../src/sandbox/server.js';
-import { signAppRequest } from '../../src/wire/index.js';
+import { documentedAppSign } from '../support/signatures.js';
 import { useTestSandbox, uniqueBillNo } from '../support/sandbox.js';
 
 const ctx = useTestSandbox();
@@ -164,7 +164,7 @@ describe('authentication', () => {
   const signed = (timestamp: number, secret = devApp().appSecret) => ({
     app_id: devApp().appId,
     timestamp,
-    app_sign: signAppRequest(devApp().appId, timestamp, secret),
+    app_sign: documentedAppSign(devApp().appId, timestamp, secret),
   });
 
   it.each([

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devApp } from '../../src/sandbox/apps.js';
-import { WEBHOOK_RETRY_OFFSETS_S, md5Hex } from '../../src/wire/index.js';
+import { WEBHOOK_RETRY_OFFSETS_S } from '../../src/wire/index.js';
+import { documentedWebhookSignature } from '../support/signatures.js';
 import { eventually, startReceiver } from '../support/receiver.js';
 import { RawClient, startTestSandbox, uniqueRefundNo, type Json } from '../support/sandbox.js';
 
@@ -51,7 +52,11 @@ describe('webhooks', () => {
       expect(request!.headers['content-type']).toBe('application/json');
       const body = JSON.parse(request!.body);
       expect(body).toEqual({
-        signature: md5Hex(`${t.app.appId}${billNo}PAYWX321${t.app.masterSecret}`),
+        signature: documentedWebhookSignature(
+          t.app.appId,
+          { transaction_id: billNo, transaction_type: 'PAY', channel_type: 'WX', transaction_fee: 321 },
+          t.app.masterSecret,
+        ),
         timestamp: expect.any(Number),
         channel_type: 'WX',
         sub_channel_type: 'WX_JSAPI',
@@ -152,7 +157,16 @@ describe('webhooks', () => {
         transaction_fee: 300,
         channel_type: 'UN',
         optional: { why: 'damaged' },
-        signature: md5Hex(`${t.app.appId}${unRefundNo}REFUNDUN300${t.app.masterSecret}`),
+        signature: documentedWebhookSignature(
+          t.app.appId,
+          {
+            transaction_id: unRefundNo,
+            transaction_type: 'REFUND',
+            channel_type: 'UN',
+            transaction_fee: 300,
+          },
+          t.app.masterSecret,
+        ),
       });
 
       const ali = await t.client.paidBill({ channel: 'ALI_APP' });
@@ -171,7 +185,7 @@ describe('webhooks', () => {
 
       const failed = await t.client.bill();
       await t.client.control('POST', `bills/${failed.billNo}/fail`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // A webhook is logged in the same transaction as the change that causes it: no wait needed.
       expect(await t.log(wxRefundNo)).toEqual([]);
       expect(await t.log(failed.billNo)).toEqual([]);
     } finally {

@@ -1,14 +1,8 @@
+import { documentedAppSign } from './signatures.js';
 import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import type { SandboxOptions } from '../../src/sandbox/runtime.js';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import {
-  ENDPOINTS,
-  chinaDate,
-  encodePara,
-  endpointPath,
-  signAppRequest,
-  type EndpointName,
-} from '../../src/wire/index.js';
+import { ENDPOINTS, chinaDate, encodePara, endpointPath, type EndpointName } from '../../src/wire/index.js';
 
 /** A sandbox on a free port, its log lines kept for assertions instead of printed. */
 export async function startTestSandbox(
@@ -48,7 +42,11 @@ export class RawClient {
   /** The three auth fields for an endpoint's secret. */
   auth(endpoint: EndpointName, timestamp = Date.now()): Json {
     const secret = ENDPOINTS[endpoint].secret === 'app_secret' ? this.app.appSecret : this.app.masterSecret;
-    return { app_id: this.app.appId, timestamp, app_sign: signAppRequest(this.app.appId, timestamp, secret) };
+    return {
+      app_id: this.app.appId,
+      timestamp,
+      app_sign: documentedAppSign(this.app.appId, timestamp, secret),
+    };
   }
 
   /** Calls an endpoint with `params` signed in (pass `auth: false` to send them unsigned). */

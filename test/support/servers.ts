@@ -1,5 +1,5 @@
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 
 /** A loopback port with nothing listening: connecting to it is refused. */
 export async function refusedUrl(): Promise<string> {
@@ -51,4 +51,25 @@ export async function fixedServer(status: number, body: string) {
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * Sends `GET <rawPath>` exactly as written, over a plain socket: fetch and URL normalize
+ * `../` away before sending, which would make a path-traversal test test nothing.
+ */
+export function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${rawPath} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+  });
 }
