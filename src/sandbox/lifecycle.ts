@@ -42,6 +42,12 @@ export interface NewRefund {
 export interface LifecycleOptions {
   /** A bill older than this (virtual time) cannot be refunded: `10 REFUND_EXCEED_TIME`. */
   refundWindowMs: number;
+  /**
+   * Test seam only (SANDBOX_TEST_WRITE_DELAY_MS): blocks this long between a refund's checks
+   * and its insert, so that a test with two processes can show that the write lock, not
+   * luck, keeps them from both passing the checks. 0 in every real use.
+   */
+  writeDelayMs?: number;
 }
 
 const isStatusQueryFamily = (channel: PayChannel) =>
@@ -184,6 +190,7 @@ export class Lifecycle {
           `refund_fee ${input.refund_fee} exceeds the refundable ${refundable} of bill ${input.bill_no}`,
         );
       }
+      if (this.options.writeDelayMs) blockFor(this.options.writeDelayMs);
       const id = randomUUID();
       this.store.insertRefund({
         id,
@@ -402,3 +409,8 @@ export const checkoutUrl = (baseUrl: string, billId: string) => `${baseUrl}/_san
 /** The sandbox stand-in for Alipay's refund confirmation page. */
 export const aliConfirmUrl = (baseUrl: string, refundIds: string[]) =>
   `${baseUrl}/_sandbox/alipay/refund-confirm?ids=${refundIds.map(encodeURIComponent).join(',')}`;
+
+/** Blocks the thread (the store's work is synchronous; an await here would end the transaction). */
+function blockFor(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

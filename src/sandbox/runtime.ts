@@ -20,6 +20,8 @@ export interface SandboxOptions {
   webhookSpeedup?: number;
   /** One delivery's time limit; default 10 s. */
   webhookTimeoutMs?: number;
+  /** Test seam: see LifecycleOptions.writeDelayMs. */
+  testWriteDelayMs?: number;
   /** The address put into checkout links; default: the Host the client used. */
   publicUrl?: string;
   /** Receives one line per request; never a body, a query string or a secret. Default: stdout. */
@@ -56,6 +58,7 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
   });
   const lifecycle = new Lifecycle(store, clock, webhooks, apps, {
     refundWindowMs: (options.refundWindowDays ?? 365) * 86_400_000,
+    writeDelayMs: options.testWriteDelayMs,
   });
   webhooks.start();
   return {
@@ -81,5 +84,6 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     refundWindowDays: readOptionalInteger(env, 'SANDBOX_REFUND_WINDOW_DAYS', 1, 36_500),
     webhookSpeedup: readOptionalInteger(env, 'SANDBOX_WEBHOOK_SPEEDUP', 1, 1_000_000),
     publicUrl: env.SANDBOX_PUBLIC_URL || undefined,
+    testWriteDelayMs: readOptionalInteger(env, 'SANDBOX_TEST_WRITE_DELAY_MS', 0, 10_000),
   };
 }

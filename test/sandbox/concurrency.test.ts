@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, runNode } from '../support/process.js';
 import {
   RawClient,
-  startTestSandbox,
   useTestSandbox,
   uniqueBillNo,
   uniqueRefundNo,
@@ -55,29 +55,40 @@ describe('concurrency', () => {
     expect((await ctx.client.call('billById', {}, { id })).pay.refund_result).toBe(true);
   });
 
+  /**
+   * Two real `npm run sandbox` processes (dist/sandbox/main.js) on one SQLite file. Each holds
+   * a refund for 300 ms between its checks and its insert (the test-only
+   * SANDBOX_TEST_WRITE_DELAY_MS seam), so the second request always arrives while the first is
+   * between check and write: only the write lock (BEGIN IMMEDIATE) makes the second wait and
+   * then see the first. Without it, both pass the checks (an over-refund) or the second fails
+   * with 14 RUNTIME_ERROR; either fails this test.
+   */
   it('holds across two sandbox processes sharing one database file', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'bc-shared-')), 'state.db');
-    const [a, b] = await Promise.all([startTestSandbox({ dbFile }), startTestSandbox({ dbFile })]);
+    const start = async () => {
+      const port = await freePort();
+      const child = runNode('dist/sandbox/main.js', {
+        SANDBOX_PORT: String(port),
+        SANDBOX_DB_FILE: dbFile,
+        SANDBOX_TEST_WRITE_DELAY_MS: '300',
+      });
+      await child.waitFor('listening');
+      return { child, client: new RawClient(`http://127.0.0.1:${port}`) };
+    };
+    const a = await start();
+    const b = await start();
     try {
-      const clients = [new RawClient(a.url), new RawClient(b.url)];
-      const request = { channel: 'UN_APP', total_fee: 100, bill_no: uniqueBillNo(), title: 'shared' };
-      const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => clients[i % 2]!.call('createBill', request)),
-      );
-      expect(new Set(answers.map((x) => x.id)).size).toBe(1);
-      await clients[0]!.control('POST', `bills/${request.bill_no}/pay`);
-      const refunds = await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          clients[i % 2]!.call('createRefund', {
-            refund_no: uniqueRefundNo(),
-            bill_no: request.bill_no,
-            refund_fee: 100,
-          }),
-        ),
-      );
-      expect(refunds.filter((r) => r.result_code === 0)).toHaveLength(1);
+      const { billNo } = await a.client.paidBill({ total_fee: 100 });
+      const refund = (client: RawClient) =>
+        client.call('createRefund', { refund_no: uniqueRefundNo(), bill_no: billNo, refund_fee: 100 });
+      const answers = await Promise.all([refund(a.client), refund(b.client)]);
+      const [won, lost] = answers.map((answer) => answer.result_code).sort((x, y) => x - y);
+      expect(won).toBe(0);
+      expect([11, 12]).toContain(lost); // ALREADY_REFUNDING or REFUND_AMOUNT_TOO_LARGE
+      const { refunds } = await b.client.call('refunds', { bill_no: billNo });
+      expect(refunds).toHaveLength(1);
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.child.stop(), b.child.stop()]);
     }
-  });
+  }, 30_000);
 });
