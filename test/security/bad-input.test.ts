@@ -49,7 +49,13 @@ const BAD_REFUND_NOS = [
   '20261127' + '😀😀😀',
 ];
 
-type Case = { query: string; variables?: Record<string, unknown>; raw?: string };
+type Case = {
+  query: string;
+  variables?: Record<string, unknown>;
+  raw?: string;
+  /** Every error must say this: the case is otherwise valid, so nothing else may refuse it. */
+  onlyRefusedBy?: RegExp;
+};
 
 function generateCases(count: number): Case[] {
   const next = random(20261126);
@@ -164,13 +170,17 @@ function generateCases(count: number): Case[] {
     () => ({
       query: `{ bills(filter: { createdFrom: ${JSON.stringify(pick(['yesterday', '2026-13-01', '', '1e99']))} }) { items { id } } }`,
     }),
-    () => ({
-      query:
-        `{ ${'refunds { items { bill { '.repeat(3 + Math.floor(next() * 6))}id${' } } }'.repeat(3 + Math.floor(next() * 6))} }`.replace(
-          /refunds \{ items \{ bill \{ id \} \} \}/,
-          'x',
-        ),
-    }),
+    () => {
+      // Schema-valid and too deep: refunds → items → bill → refunds → bill …, deeper than
+      // the limit of 8, so that depth (and nothing else) is what refuses it.
+      const levels = 9 + Math.floor(next() * 6);
+      const fields = ['refunds', 'items', ...Array.from({ length: levels }, (_, i) => (i % 2 ? 'refunds' : 'bill'))];
+      const chosen = fields.slice(0, levels);
+      return {
+        query: `{ ${chosen.map((field) => `${field} {`).join(' ')} id ${'}'.repeat(levels)} }`,
+        onlyRefusedBy: /depth limit of 8 exceeded/,
+      };
+    },
     () => ({
       query: `{ ${Array.from({ length: 16 + Math.floor(next() * 40) }, (_, i) => `a${i}: billsCount`).join(' ')} }`,
     }),
@@ -219,13 +229,15 @@ describe('1,000+ bad inputs', () => {
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status >= 500) throw new Error(`5xx for ${body.slice(0, 200)}: ${text.slice(0, 300)}`);
           const parsed = JSON.parse(text) as {
-            errors?: unknown[];
+            errors?: Array<{ message: string }>;
             data?: Record<string, { userErrors?: unknown[] } | null>;
           };
           const refused =
             (parsed.errors?.length ?? 0) > 0 ||
             Object.values(parsed.data ?? {}).some((v) => (v?.userErrors?.length ?? 0) > 0);
           if (!refused) throw new Error(`accepted: ${body.slice(0, 300)} -> ${text.slice(0, 300)}`);
+          if (c.onlyRefusedBy && !parsed.errors?.every((error) => c.onlyRefusedBy!.test(error.message)))
+            throw new Error(`refused for another reason: ${body.slice(0, 300)} -> ${text.slice(0, 300)}`);
         }),
       );
     }
