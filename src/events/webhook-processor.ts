@@ -49,22 +49,26 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
     if (!signaturesEqual(expected, body.signature))
       return { kind: 'refused', reason: 'bad-signature', detail: 'bad signature' };
     const key = `${body.transaction_type}:${body.transaction_id}`;
-    const claim = await options.dedup.claim(key);
-    if (claim === 'done') return { kind: 'duplicate' };
-    if (claim === 'in-progress')
-      return {
-        kind: 'refused',
-        reason: 'in-progress',
-        detail: 'this transaction is being processed; retry later',
-      };
+    let claimed = false;
     try {
+      const claim = await options.dedup.claim(key);
+      if (claim === 'done') return { kind: 'duplicate' };
+      if (claim === 'in-progress')
+        return {
+          kind: 'refused',
+          reason: 'in-progress',
+          detail: 'this transaction is being processed; retry later',
+        };
+      claimed = true;
       const event = await eventFromRecords(body, options.records);
       options.onAccepted?.(event);
       await publish(options.bus, event);
       await options.dedup.complete(key);
       return { kind: 'accepted', event };
     } catch (cause) {
-      await options.dedup.release(key).catch(() => undefined);
+      // The store, the look-up or the publish failed: give the claim back so that BeeCloud's
+      // retry finds the transaction unclaimed.
+      if (claimed) await options.dedup.release(key).catch(() => undefined);
       return {
         kind: 'refused',
         reason: 'unavailable',

@@ -114,7 +114,8 @@ export function firstProblem(issues: readonly v.BaseIssue<unknown>[]): string {
     .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
     .join('')
     .replace(/^\./, '');
-  return `${path || 'answer'}: expected ${issue.expected ?? 'another value'}`;
+  const what = issue.received === 'undefined' ? 'missing' : `expected ${issue.expected ?? 'another value'}`;
+  return `${path || 'answer'}: ${what}`;
 }
 
 // Compile-time: each schema's output is exactly the wire type it checks.

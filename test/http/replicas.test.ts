@@ -112,3 +112,58 @@ describeWithRedis('two replicas over Redis', () => {
     await eventually(async () => (await billOn(b, id)).paid, 2000);
   });
 });
+
+describeWithRedis('a Redis that refuses to publish', () => {
+  it('answers the webhook 503, releases its claim and publishes nothing, so that a retry can succeed', async () => {
+    // PUBLISH renamed away: every other command works, so only the publish fails.
+    const redis = await startRedis(['--rename-command', 'PUBLISH', '""']);
+    const app = devApp();
+    const sandbox = await startTestSandbox({ apps: [app] });
+    const logLines: string[] = [];
+    const gateway = await assembleGateway({
+      api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
+      credentials: app,
+      redisUrl: redis.url,
+      cacheTtlMs: 0,
+      authenticator: new Authenticator({ kind: 'disabled' }),
+      port: 0,
+      log: (line) => logLines.push(line),
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const body = {
+        transaction_id: uniqueBillNo(),
+        transaction_type: 'PAY',
+        channel_type: 'WX',
+        sub_channel_type: 'WX_NATIVE',
+        transaction_fee: 1,
+        timestamp: Date.now(),
+        trade_success: true,
+        message_detail: {},
+        optional: {},
+      };
+      const signed = { ...body, signature: documentedWebhookSignature(app.appId, body, app.masterSecret) };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const answer = await fetch(gateway.webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(signed),
+        });
+        // 503 both times: the first attempt's claim was released (a kept claim would answer 409).
+        expect([answer.status, await answer.text()]).toEqual([
+          503,
+          'the event could not be processed now; retry later',
+        ]);
+      }
+      expect(logLines.some((line) => line.includes('webhook not accepted'))).toBe(true);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await gateway.close();
+      await sandbox.close();
+      await redis.stop();
+    }
+  });
+});

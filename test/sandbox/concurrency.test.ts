@@ -2,12 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runNode } from '../support/process.js';
-import {
-  RawClient,
-  useTestSandbox,
-  uniqueBillNo,
-  uniqueRefundNo,
-} from '../support/sandbox.js';
+import { RawClient, useTestSandbox, uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
 
 describe('concurrency', () => {
   const ctx = useTestSandbox();

@@ -174,7 +174,11 @@ function generateCases(count: number): Case[] {
       // Schema-valid and too deep: refunds → items → bill → refunds → bill …, deeper than
       // the limit of 8, so that depth (and nothing else) is what refuses it.
       const levels = 9 + Math.floor(next() * 6);
-      const fields = ['refunds', 'items', ...Array.from({ length: levels }, (_, i) => (i % 2 ? 'refunds' : 'bill'))];
+      const fields = [
+        'refunds',
+        'items',
+        ...Array.from({ length: levels }, (_, i) => (i % 2 ? 'refunds' : 'bill')),
+      ];
       const chosen = fields.slice(0, levels);
       return {
         query: `{ ${chosen.map((field) => `${field} {`).join(' ')} id ${'}'.repeat(levels)} }`,

@@ -9,13 +9,13 @@ import { redisServerPath } from './services.js';
  * with no persistence, for tests of what several replicas share. Suites that use it are
  * declared with `describeWithRedis`.
  */
-export async function startRedis() {
+export async function startRedis(extraArgs: string[] = []) {
   const server = redisServerPath();
   if (!server) throw new Error('no redis-server: declare the suite with describeWithRedis');
   const port = await freePort();
   const child = spawn(
     server,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;

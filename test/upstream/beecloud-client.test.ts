@@ -137,6 +137,57 @@ describe('BeeCloudClient', () => {
     }
   });
 
+  it('checks every success answer against the contract: a missing or mistyped field is UPSTREAM_BAD_RESPONSE', async () => {
+    const ok = '"result_code":0,"result_msg":"OK","err_detail":""';
+    const bill = {
+      id: 'b1',
+      bill_no: 'bill0001',
+      total_fee: 1,
+      trade_no: '',
+      channel: 'WX',
+      sub_channel: 'WX_APP',
+      title: 't',
+      spay_result: false,
+      create_time: 1764300000000,
+      optional: '{}',
+      revert_result: false,
+      refund_result: false,
+    };
+    const answers: Array<[string, (api: BeeCloudClient) => Promise<unknown>, string]> = [
+      [`{${ok}}`, (api) => api.billsCount({}), 'count: missing'],
+      [`{${ok},"count":"3"}`, (api) => api.billsCount({}), 'count: expected number'],
+      [`{${ok}}`, (api) => api.bills({}), 'bills: missing'],
+      [
+        `{${ok},"bills":[${JSON.stringify({ ...bill, total_fee: '1' })}]}`,
+        (api) => api.bills({}),
+        'bills[0].total_fee',
+      ],
+      [
+        `{${ok},"bills":[${JSON.stringify({ ...bill, sub_channel: 'WX_PIGEON' })}]}`,
+        (api) => api.bills({}),
+        'bills[0].sub_channel',
+      ],
+      [`{${ok},"pay":null}`, (api) => api.billById('b1'), 'pay: expected Object'],
+      [`{${ok}}`, (api) => api.createRefund({ refund_no: 'r', bill_no: 'b', refund_fee: 1 }), 'id: missing'],
+    ];
+    for (const [body, call, problem] of answers) {
+      const server = await fixedServer(200, body);
+      try {
+        const error = await call(client([server.url])).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+        expect((error as UpstreamError).detail).toContain(problem);
+      } finally {
+        await server.close();
+      }
+    }
+    const server = await fixedServer(200, `{${ok},"bills":[${JSON.stringify({ ...bill, extra: 1 })}]}`);
+    try {
+      expect((await client([server.url]).bills({})).bills).toEqual([bill]); // unknown fields dropped
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reports a non-JSON or envelope-less answer as UPSTREAM_BAD_RESPONSE', () => {
     expect(() => parseEnvelope('<html>')).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
     expect(() => parseEnvelope('{"ok":true}')).toThrow(

@@ -1,0 +1,64 @@
+import { TOPICS } from '../../src/events/payment-event.js';
+import type { PaymentEventPayload } from '../../src/events/payment-event.js';
+import { GATEWAY_ERROR_CODES } from '../../src/graphql/errors.js';
+import { KEYS, testAuthenticator } from '../support/auth.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/receiver.js';
+import { subscribe } from '../support/subscriber.js';
+
+/**
+ * One error list and one masking function for both transports: what a client sees of a
+ * failure over graphql-ws is what it would see over HTTP, never an internal message.
+ */
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway({ server: { authenticator: testAuthenticator() } });
+});
+afterAll(() => t.close());
+
+const asReader = { authorization: `Bearer ${KEYS.everything.key}` };
+const codesOf = (errors: unknown[]) =>
+  errors.flatMap((error) => (Array.isArray(error) ? error : [error])).map((e) => e?.extensions?.code);
+
+describe('errors over WebSocket', () => {
+  it('masks an unexpected failure inside a subscription as INTERNAL_SERVER_ERROR, and logs it', async () => {
+    const sub = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { type feeFen } }', {}, asReader);
+    try {
+      // A malformed event on the bus makes the resolver fail in a way no client should read about.
+      await t.assembled.events.publish(TOPICS.paymentEvents, {} as PaymentEventPayload);
+      await eventually(() => sub.errors.length > 0);
+      expect(sub.errors).toEqual([
+        expect.objectContaining({
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        }),
+      ]);
+      expect(JSON.stringify(sub.errors)).not.toMatch(/non-nullable|PaymentEvent\.|at /);
+      expect(t.logLines.some((line) => line.startsWith('unexpected error'))).toBe(true);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('gives parse, validation and scope refusals the codes HTTP gives them', async () => {
+    const cases: Array<[string, Record<string, string>, string]> = [
+      ['subscription { paymentEvents {', asReader, 'GRAPHQL_PARSE_FAILED'],
+      ['subscription { paymentEvents { noSuchField } }', asReader, 'GRAPHQL_VALIDATION_FAILED'],
+      [
+        'subscription { paymentEvents { type } }',
+        { authorization: `Bearer ${KEYS.creator.key}` },
+        'FORBIDDEN',
+      ],
+    ];
+    for (const [query, params, code] of cases) {
+      const sub = await subscribe(t.graphqlUrl, query, {}, params);
+      try {
+        await eventually(() => sub.errors.length > 0);
+        expect(codesOf(sub.errors)).toEqual([code]);
+        expect(GATEWAY_ERROR_CODES).toContain(code);
+      } finally {
+        await sub.close();
+      }
+    }
+  });
+});
