@@ -1,3 +1,4 @@
+import type { Json } from './support/sandbox.js';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { freePort, runNode } from './support/process.js';
@@ -12,7 +13,7 @@ describe('npm start', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query }),
-      }).then((response) => response.json());
+      }).then((response) => response.json() as Promise<Json>);
     try {
       await gateway.waitFor('GraphQL gateway ready');
       expect(gateway.output.text).toContain(

@@ -6,15 +6,15 @@ import {
   RETURN_URL_CHANNELS,
   YEE_CARD_TYPES,
   familyOf,
-  isAcceptedBy,
-  isKnownChannelName,
   returnUrlProblem,
   titleBytes,
   type PayChannel,
 } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
 import {
+  acceptedChannel,
   formattedString,
+  knownChannel,
   optionalInteger,
   optionalMap,
   optionalString,
@@ -55,9 +55,7 @@ const EXTRA_FIELDS = [
  */
 export function createBillHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['channel', 'total_fee', 'bill_no', 'title']);
-  const channelName = requiredString(params, 'channel');
-  if (!isKnownChannelName(channelName))
-    throw invalidParam('channel', `${JSON.stringify(channelName)} is not a BeeCloud channel`);
+  const channelName = knownChannel(requiredString(params, 'channel'));
   const totalFee = requiredInteger(params, 'total_fee', 1, MAX_TOTAL_FEE);
   const billNo = formattedString(params, 'bill_no', BILL_NO_PATTERN, 'must be 8-32 letters or digits')!;
   const title = requiredString(params, 'title');
@@ -72,10 +70,7 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
   const billTimeout = optionalInteger(params, 'bill_timeout', 1, MAX_TOTAL_FEE);
   for (const name of EXTRA_FIELDS) optionalString(params, name);
 
-  if (!isAcceptedBy('createBill', channelName)) {
-    throw new SandboxError('CHANNEL_INVALID', `channel ${channelName} cannot be used to create a bill`);
-  }
-  const channel = channelName as PayChannel;
+  const channel = acceptedChannel('createBill', channelName) as PayChannel;
   requirePresent(params, REQUIRED_BY_CHANNEL[channel] ?? []);
   if (channel === 'YEE_NOBANKCARD') optionalString(params, 'cardpwd');
   checkChannelFields(channel, params, billTimeout);

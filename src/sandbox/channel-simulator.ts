@@ -1,5 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { familyOf, md5Hex, type ChannelPayloads, type PayChannel } from '../wire/index.js';
+import {
+  chinaDateTime,
+  chinaStamp,
+  familyOf,
+  md5Hex,
+  yuan,
+  type ChannelPayloads,
+  type PayChannel,
+} from '../wire/index.js';
 import { escapeHtml } from './pages.js';
 import type { BillRow, RefundRow } from './store.js';
 
@@ -11,9 +19,6 @@ import type { BillRow, RefundRow } from './store.js';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const digits = (count: number) => Array.from({ length: count }, () => randomInt(10)).join('');
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-/** yyyyMMddHHmmss in China time. */
-const chinaStamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
 
 // Merchant-side ids a channel would show; stable per app so a client sees one merchant.
 const wxAppIdOf = (appId: string) => `wx${md5Hex(`wx${appId}`).slice(0, 16)}`;
@@ -55,170 +60,193 @@ function wxSignedParams(bill: BillRow, now: number) {
   return { prepayId, nonceStr, timestamp, paySign };
 }
 
+/** What a payload builder knows: the bill, its merchant extras, the checkout page, the time. */
+interface PayloadInput {
+  channel: PayChannel;
+  bill: BillRow;
+  /** The channel-specific request fields the bill was created with (return_url, openid, …). */
+  extra: Record<string, string>;
+  checkoutUrl: string;
+  now: number;
+}
+
+function wxApp({ bill, now }: PayloadInput): ChannelPayloads['WX_APP'] {
+  const wx = wxSignedParams(bill, now);
+  return {
+    app_id: wxAppIdOf(bill.app_id),
+    partner_id: wxMchIdOf(bill.app_id),
+    package: 'Sign=WXPay',
+    nonce_str: wx.nonceStr,
+    timestamp: wx.timestamp,
+    pay_sign: wx.paySign,
+    prepay_id: wx.prepayId,
+  };
+}
+
+function wxJsapi({ bill, now }: PayloadInput): ChannelPayloads['WX_JSAPI'] {
+  const wx = wxSignedParams(bill, now);
+  return {
+    app_id: wxAppIdOf(bill.app_id),
+    package: `prepay_id=${wx.prepayId}`,
+    nonce_str: wx.nonceStr,
+    timestamp: wx.timestamp,
+    pay_sign: wx.paySign,
+    sign_type: 'MD5',
+  };
+}
+
+function aliApp({ bill, now }: PayloadInput): ChannelPayloads['ALI_APP'] {
+  const params = new URLSearchParams({
+    app_id: aliPartnerOf(bill.app_id).replace(/^2088/, '2016'),
+    biz_content: JSON.stringify({
+      out_trade_no: bill.bill_no,
+      total_amount: yuan(bill.total_fee),
+      subject: bill.title,
+      product_code: 'QUICK_MSECURITY_PAY',
+    }),
+    charset: 'utf-8',
+    method: 'alipay.trade.app.pay',
+    sign_type: 'RSA2',
+    timestamp: chinaDateTime(now),
+    version: '1.0',
+  });
+  params.set('sign', randomBytes(256).toString('base64'));
+  return { order_string: params.toString() };
+}
+
+/** ALI_WEB, ALI_WAP, ALI_QRCODE: Alipay's direct-pay form, and the URL it posts to. */
+function aliForm({ channel, bill, extra, checkoutUrl }: PayloadInput): ChannelPayloads['ALI_WEB'] {
+  const fields: Record<string, string> = {
+    _input_charset: 'utf-8',
+    out_trade_no: bill.bill_no,
+    partner: aliPartnerOf(bill.app_id),
+    payment_type: '1',
+    service: channel === 'ALI_WAP' ? 'alipay.wap.create.direct.pay.by.user' : 'create_direct_pay_by_user',
+    subject: bill.title,
+    total_fee: yuan(bill.total_fee),
+    sign_type: 'MD5',
+    sign: hex(16),
+  };
+  for (const name of ['return_url', 'show_url', 'qr_pay_mode'] as const)
+    if (extra[name]) fields[name] = extra[name];
+  return { html: autoSubmitForm(checkoutUrl, fields), url: `${checkoutUrl}?${new URLSearchParams(fields)}` };
+}
+
+const unWeb = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayloads['UN_WEB'] => ({
+  html: autoSubmitForm(checkoutUrl, {
+    version: '5.0.0',
+    encoding: 'UTF-8',
+    txnType: '01',
+    merId: `777290058${digits(6)}`,
+    orderId: bill.bill_no,
+    txnTime: chinaStamp(now),
+    txnAmt: String(bill.total_fee),
+    currencyCode: '156',
+    frontUrl: extra.return_url ?? '',
+    signature: randomBytes(128).toString('base64'),
+  }),
+});
+
+const jdForm = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayloads['JD_WEB'] => ({
+  html: autoSubmitForm(checkoutUrl, {
+    version: 'V2.0',
+    merchant: digits(9),
+    tradeNum: bill.bill_no,
+    tradeName: bill.title,
+    tradeTime: chinaStamp(now),
+    amount: String(bill.total_fee),
+    currency: 'CNY',
+    callbackUrl: extra.return_url ?? '',
+    sign: randomBytes(128).toString('base64'),
+  }),
+});
+
+const kuaiqianForm = ({
+  channel,
+  bill,
+  checkoutUrl,
+  now,
+}: PayloadInput): ChannelPayloads['KUAIQIAN_WEB'] => ({
+  html: autoSubmitForm(checkoutUrl, {
+    inputCharset: '1',
+    version: channel === 'KUAIQIAN_WAP' ? 'mobile1.0' : 'v2.0',
+    merchantAcctId: `1001${digits(9)}01`,
+    orderId: bill.bill_no,
+    orderAmount: String(bill.total_fee),
+    orderTime: chinaStamp(now),
+    productName: bill.title,
+    signType: '4',
+    signMsg: randomBytes(128).toString('base64'),
+  }),
+});
+
+/** YEE_WAP, YEE_WEB, BD_WAP, BD_WEB: a redirect to the channel's page (here, the checkout page). */
+const redirect = ({ bill, checkoutUrl }: PayloadInput): ChannelPayloads['YEE_WEB'] => ({
+  url: `${checkoutUrl}?${new URLSearchParams({ order_no: bill.bill_no, amount: String(bill.total_fee), sign: hex(16) })}`,
+});
+
+const bdApp = ({ bill, now }: PayloadInput): ChannelPayloads['BD_APP'] => ({
+  orderInfo: new URLSearchParams({
+    currency: '1',
+    extra: '',
+    goods_name: bill.title,
+    input_charset: '1',
+    order_create_time: chinaStamp(now),
+    order_no: bill.bill_no,
+    pay_type: '2',
+    service_code: '1',
+    sign_method: '1',
+    sp_no: digits(10),
+    total_amount: String(bill.total_fee),
+    version: '2',
+    sign: hex(16),
+  }).toString(),
+});
+
+const nothing = (): ChannelPayloads['PAYPAL_LIVE'] => ({});
+
+/**
+ * One builder per channel, typed against src/wire's ChannelPayloads: a channel added there
+ * without a builder here, or a builder whose answer lacks a field, does not compile.
+ */
+const PAYLOAD_BUILDERS: { [C in PayChannel]: (input: PayloadInput) => ChannelPayloads[C] } = {
+  WX_APP: wxApp,
+  WX_NATIVE: () => ({
+    code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}`,
+  }),
+  WX_JSAPI: wxJsapi,
+  ALI_APP: aliApp,
+  ALI_WEB: aliForm,
+  ALI_WAP: aliForm,
+  ALI_QRCODE: aliForm,
+  ALI_OFFLINE_QRCODE: () => ({
+    qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`,
+  }),
+  UN_APP: ({ now }) => ({ tn: `${chinaStamp(now)}${digits(7)}` }),
+  UN_WEB: unWeb,
+  JD_WAP: jdForm,
+  JD_WEB: jdForm,
+  KUAIQIAN_WAP: kuaiqianForm,
+  KUAIQIAN_WEB: kuaiqianForm,
+  YEE_WAP: redirect,
+  YEE_WEB: redirect,
+  BD_WAP: redirect,
+  BD_WEB: redirect,
+  BD_APP: bdApp,
+  PAYPAL_SANDBOX: nothing,
+  PAYPAL_LIVE: nothing,
+  YEE_NOBANKCARD: nothing,
+};
+
 /** The channel fields of a successful `POST /bill` answer. */
 export function channelPayload<C extends PayChannel>(
   channel: C,
   bill: BillRow,
   links: CheckoutLinks,
   now: number,
-): ChannelPayloads[C];
-export function channelPayload(
-  channel: PayChannel,
-  bill: BillRow,
-  links: CheckoutLinks,
-  now: number,
-): object {
-  const url = links.checkoutUrl;
+): ChannelPayloads[C] {
   const extra = JSON.parse(bill.extra) as Record<string, string>;
-  switch (channel) {
-    case 'WX_APP': {
-      const wx = wxSignedParams(bill, now);
-      return {
-        app_id: wxAppIdOf(bill.app_id),
-        partner_id: wxMchIdOf(bill.app_id),
-        package: 'Sign=WXPay',
-        nonce_str: wx.nonceStr,
-        timestamp: wx.timestamp,
-        pay_sign: wx.paySign,
-        prepay_id: wx.prepayId,
-      };
-    }
-    case 'WX_NATIVE':
-      return { code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}` };
-    case 'WX_JSAPI': {
-      const wx = wxSignedParams(bill, now);
-      return {
-        app_id: wxAppIdOf(bill.app_id),
-        package: `prepay_id=${wx.prepayId}`,
-        nonce_str: wx.nonceStr,
-        timestamp: wx.timestamp,
-        pay_sign: wx.paySign,
-        sign_type: 'MD5',
-      };
-    }
-    case 'ALI_APP': {
-      const biz = JSON.stringify({
-        out_trade_no: bill.bill_no,
-        total_amount: yuan(bill.total_fee),
-        subject: bill.title,
-        product_code: 'QUICK_MSECURITY_PAY',
-      });
-      const params = new URLSearchParams({
-        app_id: aliPartnerOf(bill.app_id).replace(/^2088/, '2016'),
-        biz_content: biz,
-        charset: 'utf-8',
-        method: 'alipay.trade.app.pay',
-        sign_type: 'RSA2',
-        timestamp: new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
-        version: '1.0',
-      });
-      params.set('sign', randomBytes(256).toString('base64'));
-      return { order_string: params.toString() };
-    }
-    case 'ALI_WEB':
-    case 'ALI_WAP':
-    case 'ALI_QRCODE': {
-      const fields: Record<string, string> = {
-        _input_charset: 'utf-8',
-        out_trade_no: bill.bill_no,
-        partner: aliPartnerOf(bill.app_id),
-        payment_type: '1',
-        service: channel === 'ALI_WAP' ? 'alipay.wap.create.direct.pay.by.user' : 'create_direct_pay_by_user',
-        subject: bill.title,
-        total_fee: yuan(bill.total_fee),
-        sign_type: 'MD5',
-        sign: hex(16),
-      };
-      if (extra.return_url) fields.return_url = extra.return_url;
-      if (extra.show_url) fields.show_url = extra.show_url;
-      if (extra.qr_pay_mode) fields.qr_pay_mode = extra.qr_pay_mode;
-      return { html: autoSubmitForm(url, fields), url: `${url}?${new URLSearchParams(fields)}` };
-    }
-    case 'ALI_OFFLINE_QRCODE':
-      return {
-        qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`,
-      };
-    case 'UN_APP':
-      return { tn: `${chinaStamp(now)}${digits(7)}` };
-    case 'UN_WEB':
-      return {
-        html: autoSubmitForm(url, {
-          version: '5.0.0',
-          encoding: 'UTF-8',
-          txnType: '01',
-          merId: `777290058${digits(6)}`,
-          orderId: bill.bill_no,
-          txnTime: chinaStamp(now),
-          txnAmt: String(bill.total_fee),
-          currencyCode: '156',
-          frontUrl: extra.return_url ?? '',
-          signature: randomBytes(128).toString('base64'),
-        }),
-      };
-    case 'JD_WAP':
-    case 'JD_WEB':
-      return {
-        html: autoSubmitForm(url, {
-          version: 'V2.0',
-          merchant: digits(9),
-          tradeNum: bill.bill_no,
-          tradeName: bill.title,
-          tradeTime: chinaStamp(now),
-          amount: String(bill.total_fee),
-          currency: 'CNY',
-          callbackUrl: extra.return_url ?? '',
-          sign: randomBytes(128).toString('base64'),
-        }),
-      };
-    case 'KUAIQIAN_WAP':
-    case 'KUAIQIAN_WEB':
-      return {
-        html: autoSubmitForm(url, {
-          inputCharset: '1',
-          version: channel === 'KUAIQIAN_WAP' ? 'mobile1.0' : 'v2.0',
-          merchantAcctId: `1001${digits(9)}01`,
-          orderId: bill.bill_no,
-          orderAmount: String(bill.total_fee),
-          orderTime: chinaStamp(now),
-          productName: bill.title,
-          signType: '4',
-          signMsg: randomBytes(128).toString('base64'),
-        }),
-      };
-    case 'YEE_WAP':
-    case 'YEE_WEB':
-    case 'BD_WAP':
-    case 'BD_WEB': {
-      const query = new URLSearchParams({
-        order_no: bill.bill_no,
-        amount: String(bill.total_fee),
-        sign: hex(16),
-      });
-      return { url: `${url}?${query}` };
-    }
-    case 'BD_APP':
-      return {
-        orderInfo: new URLSearchParams({
-          currency: '1',
-          extra: '',
-          goods_name: bill.title,
-          input_charset: '1',
-          order_create_time: chinaStamp(now),
-          order_no: bill.bill_no,
-          pay_type: '2',
-          service_code: '1',
-          sign_method: '1',
-          sp_no: digits(10),
-          total_amount: String(bill.total_fee),
-          version: '2',
-          sign: hex(16),
-        }).toString(),
-      };
-    case 'PAYPAL_SANDBOX':
-    case 'PAYPAL_LIVE':
-    case 'YEE_NOBANKCARD':
-      return {};
-  }
+  return PAYLOAD_BUILDERS[channel]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
 }
 
 /** The channel's own transaction number for a paid bill, in that channel's format. */
@@ -265,7 +293,7 @@ export function payNotification(bill: BillRow, tradeNo: string, now: number): Re
         total_fee: yuan(bill.total_fee),
         seller_id: aliPartnerOf(bill.app_id),
         buyer_email: 'sandbox-buyer@example.com',
-        gmt_payment: new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+        gmt_payment: chinaDateTime(now),
       };
     case 'UN':
       return {

@@ -1,3 +1,4 @@
+import { yuan } from '../wire/index.js';
 import type { BillRow, RefundWithBill } from './store.js';
 
 /**
@@ -8,7 +9,7 @@ import type { BillRow, RefundWithBill } from './store.js';
 
 /** Escapes text for HTML content and attribute values (the forms in payloads use it too). */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const price = (fen: number) => `¥${yuan(fen)}`;
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,7 +36,7 @@ export function checkoutPage(
         (returnUrl ? `<p><a id="return" href="${escapeHtml(returnUrl)}">Return to the merchant</a></p>` : '');
   return layout(
     `Pay ${bill.title}`,
-    `<div class="card"><h1>${escapeHtml(bill.title)}</h1><div class="amount">${yuan(bill.total_fee)}</div>
+    `<div class="card"><h1>${escapeHtml(bill.title)}</h1><div class="amount">${price(bill.total_fee)}</div>
 <dl><dt>Channel</dt><dd>${bill.channel}</dd><dt>Bill no.</dt><dd>${escapeHtml(bill.bill_no)}</dd></dl>
 ${message ? `<p id="message">${escapeHtml(message)}</p>` : ''}${actions}</div>`,
   );
@@ -45,7 +46,7 @@ export function refundConfirmPage(refunds: RefundWithBill[], message?: string): 
   const rows = refunds
     .map(
       (r) =>
-        `<li>${escapeHtml(r.refund_no)}: ${yuan(r.refund_fee)} of bill ${escapeHtml(r.bill_no)} (${r.state.replace('_', ' ')})</li>`,
+        `<li>${escapeHtml(r.refund_no)}: ${price(r.refund_fee)} of bill ${escapeHtml(r.bill_no)} (${r.state.replace('_', ' ')})</li>`,
     )
     .join('');
   const open = refunds.some((r) => r.state === 'processing');

@@ -1,4 +1,5 @@
-import { invalidParam, missingParam } from './sandbox-error.js';
+import { isAcceptedBy, isKnownChannelName, type ChannelEndpoint } from '../wire/index.js';
+import { SandboxError, invalidParam, missingParam } from './sandbox-error.js';
 
 /** A decoded request: a JSON body, or the `para` object of a GET. */
 export type Params = Record<string, unknown>;
@@ -80,4 +81,18 @@ export function optionalMap(params: Params, name: string): Record<string, unknow
 /** A 13-digit-at-most millisecond time, as the queries' start_time and end_time. */
 export function optionalEpochMs(params: Params, name: string): number | undefined {
   return optionalInteger(params, name, 0, 9_999_999_999_999);
+}
+
+/** A channel name that exists: otherwise `5`, as BeeCloud answers a name it does not know. */
+export function knownChannel(name: string): string {
+  if (!isKnownChannelName(name))
+    throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
+  return name;
+}
+
+/** A channel `endpoint` takes: `5` for a name that is no channel, `3` for one this endpoint does not take. */
+export function acceptedChannel(endpoint: ChannelEndpoint, name: string): string {
+  if (!isAcceptedBy(endpoint, knownChannel(name)))
+    throw new SandboxError('CHANNEL_INVALID', `channel ${name} is not accepted by this endpoint`);
+  return name;
 }

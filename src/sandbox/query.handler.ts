@@ -1,13 +1,14 @@
-import {
-  DEFAULT_QUERY_LIMIT,
-  MAX_QUERY_LIMIT,
-  isAcceptedBy,
-  isKnownChannelName,
-  type ChannelFilter,
-} from '../wire/index.js';
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT, type ChannelFilter } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
-import { optionalBoolean, optionalEpochMs, optionalInteger, optionalString, type Params } from './params.js';
-import { SandboxError, invalidParam, ok } from './sandbox-error.js';
+import {
+  acceptedChannel,
+  optionalBoolean,
+  optionalEpochMs,
+  optionalInteger,
+  optionalString,
+  type Params,
+} from './params.js';
+import { SandboxError, ok } from './sandbox-error.js';
 import { billRecord, refundRecord } from './records.js';
 import type { BillFilter, PageWindow, RefundFilter } from './store.js';
 
@@ -15,11 +16,7 @@ import type { BillFilter, PageWindow, RefundFilter } from './store.js';
 function channelFilter(params: Params): ChannelFilter | undefined {
   const name = optionalString(params, 'channel');
   if (name === undefined) return undefined;
-  if (!isKnownChannelName(name))
-    throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
-  if (!isAcceptedBy('queries', name))
-    throw new SandboxError('CHANNEL_INVALID', `channel ${name} cannot be queried`);
-  return name as ChannelFilter;
+  return acceptedChannel('queries', name) as ChannelFilter;
 }
 
 function timeRange(params: Params) {

@@ -1,32 +1,17 @@
-import {
-  MAX_TOTAL_FEE,
-  isAcceptedBy,
-  isKnownChannelName,
-  refundNoProblem,
-  type ChannelEndpoint,
-  type RefundFamily,
-} from '../wire/index.js';
+import { MAX_TOTAL_FEE, refundNoProblem, type RefundFamily } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
 import {
   optionalBoolean,
   optionalMap,
   optionalString,
   requirePresent,
+  acceptedChannel,
   requiredBoolean,
   requiredInteger,
   requiredString,
   type Params,
 } from './params.js';
-import { SandboxError, invalidParam, missingParam, ok } from './sandbox-error.js';
-
-/** A channel field: `5` for a name that is no channel, `3` for one this endpoint does not take. */
-function channelFor(endpoint: ChannelEndpoint, name: string): string {
-  if (!isKnownChannelName(name))
-    throw invalidParam('channel', `${JSON.stringify(name)} is not a BeeCloud channel`);
-  if (!isAcceptedBy(endpoint, name))
-    throw new SandboxError('CHANNEL_INVALID', `channel ${name} is not accepted here`);
-  return name;
-}
+import { invalidParam, missingParam, ok } from './sandbox-error.js';
 
 /** `POST /2/rest/refund` (master_secret). The business rules live in Lifecycle.createRefund. */
 export function createRefundHandler(ctx: HandlerContext, params: Params) {
@@ -38,9 +23,9 @@ export function createRefundHandler(ctx: HandlerContext, params: Params) {
   const needApproval = optionalBoolean(params, 'need_approval') ?? false;
   const channelName = optionalString(params, 'channel');
   const problem = refundNoProblem(refundNo, ctx.clock.now());
-  if (problem) throw invalidParam('refund_no', problem.replace(/^refund_no /, ''));
+  if (problem) throw invalidParam('refund_no', problem);
   const channel =
-    channelName === undefined ? undefined : (channelFor('createRefund', channelName) as RefundFamily);
+    channelName === undefined ? undefined : (acceptedChannel('createRefund', channelName) as RefundFamily);
   const created = ctx.lifecycle.createRefund(
     ctx.app,
     {
@@ -66,7 +51,7 @@ export function reviewRefundsHandler(ctx: HandlerContext, params: Params) {
   if (ids.length === 0) throw missingParam('ids');
   const agree = requiredBoolean(params, 'agree');
   const denyReason = optionalString(params, 'deny_reason') ?? '';
-  const channel = channelFor('reviewRefunds', channelName) as RefundFamily;
+  const channel = acceptedChannel('reviewRefunds', channelName) as RefundFamily;
   // Ids are trimmed: the spec's own example list carries a leading space.
   const uniqueIds = [...new Set((ids as string[]).map((id) => id.trim()))];
   return ok(
@@ -77,7 +62,7 @@ export function reviewRefundsHandler(ctx: HandlerContext, params: Params) {
 /** `GET /2/rest/refund/status`: WX, YEE, KUAIQIAN and BD only. */
 export function refundStatusHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['channel', 'refund_no']);
-  const channel = channelFor('refundStatus', requiredString(params, 'channel'));
+  const channel = acceptedChannel('refundStatus', requiredString(params, 'channel'));
   const refundNo = requiredString(params, 'refund_no');
   return ok({ refund_status: ctx.lifecycle.refundStatus(ctx.app, channel, refundNo) });
 }

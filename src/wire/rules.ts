@@ -18,21 +18,39 @@ export function titleBytes(title: string): number {
   return bytes;
 }
 
-/** The date in China time (UTC+8, no daylight saving) as yyyyMMdd. */
-export function chinaDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
+/**
+ * China time (UTC+8, no daylight saving), in the formats the channels and BeeCloud write it.
+ * The one place the offset is applied.
+ */
+const chinaIso = (epochMs: number) => new Date(epochMs + 8 * 3600_000).toISOString();
+/** yyyyMMdd: the date a refund_no starts with. */
+export const chinaDate = (epochMs: number): string => chinaStamp(epochMs).slice(0, 8);
+/** yyyyMMddHHmmss: WeChat's, UnionPay's and JD's timestamps. */
+export const chinaStamp = (epochMs: number): string => chinaIso(epochMs).replace(/\D/g, '').slice(0, 14);
+/** `yyyy-MM-dd HH:mm:ss`: Alipay's. */
+export const chinaDateTime = (epochMs: number): string => chinaIso(epochMs).slice(0, 19).replace('T', ' ');
+
+/** An amount in yuan with two decimals, as Alipay writes `total_fee` (BeeCloud counts fen). */
+export const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
 /**
- * Why a refund_no is unacceptable at `nowMs`, or undefined when it is fine: the format, the
- * serial `000`, and the date, which must be today in China time.
+ * Why a refund_no's format is unacceptable (the rule, without the field's name), or
+ * undefined: 8 digits of date, then a serial of 3–24 letters or digits that is not all zeros.
+ * Checked by the gateway before a call and by the sandbox, with refundNoProblem's date rule.
  */
-export function refundNoProblem(refundNo: string, nowMs: number): string | undefined {
+export function refundNoFormatProblem(refundNo: string): string | undefined {
   const match = REFUND_NO_PATTERN.exec(refundNo);
-  if (!match) return 'refund_no must be 8 digits of date then 3-24 letters or digits';
-  if (/^0+$/.test(match[2]!)) return 'refund_no serial must not be all zeros';
+  if (!match) return 'must be 8 digits of date (yyyyMMdd, China time) then 3-24 letters or digits';
+  if (/^0+$/.test(match[2]!)) return 'serial must not be all zeros';
+  return undefined;
+}
+
+/** refundNoFormatProblem, and the date, which must be today in China time at `nowMs`. */
+export function refundNoProblem(refundNo: string, nowMs: number): string | undefined {
+  const format = refundNoFormatProblem(refundNo);
+  if (format) return format;
   const today = chinaDate(nowMs);
-  if (match[1] !== today) return `refund_no must start with today's date in China time (${today})`;
+  if (!refundNo.startsWith(today)) return `must start with today's date in China time (${today})`;
   return undefined;
 }
 

@@ -22,7 +22,7 @@ describe('JWT verification through a JWKS URL', () => {
         apiKeys: [],
         jwt: { jwksUrl, issuer: 'https://id.example', audience: 'beecloud-graphql' },
       });
-      const sign = (key: CryptoKey, claims: { iss?: string; aud?: string } = {}) =>
+      const sign = (key: Parameters<SignJWT['sign']>[0], claims: { iss?: string; aud?: string } = {}) =>
         new SignJWT({ scp: ['refunds:read', 'not-a-scope'] })
           .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
           .setSubject('ops-console')

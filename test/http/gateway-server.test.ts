@@ -2,6 +2,7 @@ import { devApp } from '../../src/sandbox/apps.js';
 import { BillsDocument, CreateBillDocument } from '../../schema/generated/graphql.js';
 import { dataOf, startTestGateway } from '../support/gateway.js';
 import { uniqueBillNo } from '../support/sandbox.js';
+import type { Json } from '../support/sandbox.js';
 import { rawGet, refusedUrl, resettingServer } from '../support/servers.js';
 
 const post = (
@@ -103,11 +104,11 @@ describe('errors', () => {
   it('never shows a stack trace, a URL or a secret', async () => {
     const t = await startTestGateway();
     try {
-      const answers = [
-        await (await post(t.graphqlUrl, JSON.stringify({ query: '{ bills { items { nope } } }' }))).json(),
-        await (await post(t.graphqlUrl, JSON.stringify({ query: '{ bill(id: 1' }))).json(),
-        await (await post(t.graphqlUrl, '{not json')).json(),
-      ];
+      const answers = (await Promise.all([
+        post(t.graphqlUrl, JSON.stringify({ query: '{ bills { items { nope } } }' })).then((r) => r.json()),
+        post(t.graphqlUrl, JSON.stringify({ query: '{ bill(id: 1' })).then((r) => r.json()),
+        post(t.graphqlUrl, '{not json').then((r) => r.json()),
+      ])) as [Json, Json, Json];
       const text = JSON.stringify(answers);
       expect(text).not.toMatch(/stacktrace|at \w+ \(|node_modules|127\.0\.0\.1/);
       expect(text).not.toContain(devApp().appSecret);

@@ -1,8 +1,6 @@
-import { assembleGateway } from '../../src/gateway.js';
 import { devApp } from '../../src/sandbox/apps.js';
-import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { KEYS, testAuthenticator } from '../support/auth.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { assembleOver, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { startRedis } from '../support/redis.js';
 import { describeWithRedis } from '../support/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
@@ -102,15 +100,10 @@ describeWithRedis('rate limits across replicas', () => {
     const app = devApp();
     const sandbox = await startTestSandbox({ apps: [app] });
     const replica = () =>
-      assembleGateway({
-        api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
-        credentials: app,
+      assembleOver(sandbox.url, app, {
         redisUrl: redis.url,
-        cacheTtlMs: 0,
         authenticator: testAuthenticator(),
         rateLimit: { burst: 10, perSecond: 0.5 },
-        port: 0,
-        log: () => undefined,
       });
     const [a, b] = [await replica(), await replica()];
     try {

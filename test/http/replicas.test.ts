@@ -1,7 +1,6 @@
-import { Authenticator } from '../../src/auth/authenticator.js';
-import { assembleGateway, type AssembledGateway } from '../../src/gateway.js';
+import type { AssembledGateway } from '../../src/gateway.js';
+import { assembleOver } from '../support/gateway.js';
 import { devApp } from '../../src/sandbox/apps.js';
-import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { eventually } from '../support/receiver.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
 import { startRedis } from '../support/redis.js';
@@ -25,16 +24,7 @@ describeWithRedis('two replicas over Redis', () => {
     redis = await startRedis();
     sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: 1000 });
     rest = new RawClient(sandbox.url, app);
-    const replica = () =>
-      assembleGateway({
-        api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
-        credentials: app,
-        redisUrl: redis.url,
-        cacheTtlMs: 60_000,
-        authenticator: new Authenticator({ kind: 'disabled' }),
-        port: 0,
-        log: () => undefined,
-      });
+    const replica = () => assembleOver(sandbox.url, app, { redisUrl: redis.url, cacheTtlMs: 60_000 });
     [a, b] = [await replica(), await replica()];
     app.webhookUrl = a.webhookUrl; // BeeCloud calls replica A
   }, 30_000);
@@ -120,14 +110,9 @@ describeWithRedis('a Redis that refuses to publish', () => {
     const app = devApp();
     const sandbox = await startTestSandbox({ apps: [app] });
     const logLines: string[] = [];
-    const gateway = await assembleGateway({
-      api: new BeeCloudClient({ credentials: app, baseUrls: [sandbox.url] }),
-      credentials: app,
+    const gateway = await assembleOver(sandbox.url, app, {
       redisUrl: redis.url,
-      cacheTtlMs: 0,
-      authenticator: new Authenticator({ kind: 'disabled' }),
-      port: 0,
-      log: (line) => logLines.push(line),
+      log: (line: string) => logLines.push(line),
     });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);

@@ -1,10 +1,7 @@
-import { Authenticator } from '../../src/auth/authenticator.js';
 import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
-import { assembleGateway } from '../../src/gateway.js';
-import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import type { WebhookBody } from '../../src/wire/index.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
-import { dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { assembleOver, dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
 import { uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
@@ -270,14 +267,7 @@ describe('a gateway restart while the sandbox is retrying', () => {
           1,
       );
       // Back on the same port (a new process would come back the same way).
-      const back = await assembleGateway({
-        api: new BeeCloudClient({ credentials: g.app, baseUrls: [g.sandbox.url] }),
-        credentials: g.app,
-        cacheTtlMs: 0,
-        authenticator: new Authenticator({ kind: 'disabled' }),
-        port,
-        log: () => undefined,
-      });
+      const back = await assembleOver(g.sandbox.url, g.app, { port });
       const sub = await subscribe(
         `${back.gateway.url}/graphql`,
         `subscription($billNo: String) { billUpdated(billNo: $billNo) { transactionId bill { paid } } }`,

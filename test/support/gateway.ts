@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { assembleGateway, type AssembleOptions } from '../../src/gateway.js';
-import { devApp } from '../../src/sandbox/apps.js';
+import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient, type BeeCloudClientOptions } from '../../src/upstream/beecloud-client.js';
 import { eventually } from './receiver.js';
 import { RawClient, startTestSandbox } from './sandbox.js';
@@ -98,4 +98,20 @@ export function dataOf<T>(answer: GraphQLAnswer<T>): T {
   if (answer.errors?.length || !answer.data)
     throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
   return answer.data;
+}
+
+/**
+ * Another gateway over an existing sandbox, as `app` (a replica, or one restarted on the same
+ * port): no auth, no cache, silent, unless `options` says otherwise.
+ */
+export function assembleOver(sandboxUrl: string, app: SandboxApp, options: Partial<AssembleOptions> = {}) {
+  return assembleGateway({
+    api: new BeeCloudClient({ credentials: app, baseUrls: [sandboxUrl] }),
+    credentials: app,
+    cacheTtlMs: 0,
+    authenticator: new Authenticator({ kind: 'disabled' }),
+    port: 0,
+    log: () => undefined,
+    ...options,
+  });
 }

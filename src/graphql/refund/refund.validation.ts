@@ -1,4 +1,4 @@
-import { BILL_NO_PATTERN, MAX_TOTAL_FEE, REFUND_NO_PATTERN, type BillRecord } from '../../wire/index.js';
+import { BILL_NO_PATTERN, MAX_TOTAL_FEE, refundNoFormatProblem, type BillRecord } from '../../wire/index.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
 
@@ -23,10 +23,8 @@ export function validateCreateRefund(input: CreateRefundInput, knownBill?: BillR
   const invalid = (field: string, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
   if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', 'must be 8-32 letters or digits');
-  const refundNo = REFUND_NO_PATTERN.exec(input.refundNo);
-  if (!refundNo)
-    invalid('refundNo', 'must be 8 digits of date (yyyyMMdd, China time) then 3-24 letters or digits');
-  else if (/^0+$/.test(refundNo[2]!)) invalid('refundNo', 'serial must not be all zeros');
+  const refundNoProblem = refundNoFormatProblem(input.refundNo);
+  if (refundNoProblem) invalid('refundNo', refundNoProblem);
   if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
     invalid('refundFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.refundFeeFen}`);
   }
