@@ -7,6 +7,7 @@ import {
   ENDPOINTS,
   decodePara,
   type EndpointName,
+  type EndpointResponse,
   type Envelope,
   type SigningSecret,
 } from '../wire/index.js';
@@ -30,9 +31,13 @@ import { SandboxError } from './sandbox-error.js';
 /** BeeCloud refuses bodies over 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-type RestHandler = (ctx: HandlerContext, params: Params, id: string) => Envelope;
-
-const REST_HANDLERS: Record<EndpointName, RestHandler> = {
+/**
+ * One handler per endpoint, each typed to answer that endpoint's success shape from src/wire
+ * (the shape the gateway's client checks): a handler that drifts from it does not compile.
+ */
+const REST_HANDLERS: {
+  [E in EndpointName]: (ctx: HandlerContext, params: Params, id: string) => EndpointResponse<E>;
+} = {
   createBill: createBillHandler,
   createRefund: createRefundHandler,
   reviewRefunds: reviewRefundsHandler,
