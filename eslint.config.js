@@ -41,7 +41,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'schema/generated/', '.bench-cache/'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'schema/generated/', '.bench-cache/', 'bench/peers/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

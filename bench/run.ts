@@ -9,13 +9,12 @@
  * when a target is missed.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
-import { chinaDate, encodePara, signAppRequest } from '../src/wire/index.js';
+import { encodePara } from '../src/wire/index.js';
+import { appAuth, rssMb, seed, start, waitUntilUp } from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const SANDBOX_PORT = 18180;
@@ -23,105 +22,14 @@ const GATEWAY_PORT = 14100;
 const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
 const graphqlUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 
-/** Output goes to /dev/null: reading it here would wake this process on every request. */
-function start(script: string, env: Record<string, string>, nodeFlags: string[] = []) {
-  return spawn(process.execPath, [...nodeFlags, script], {
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-/** The V8 flags `npm start` runs the gateway with (package.json config.nodeFlags), unless GATEWAY_NODE_FLAGS says otherwise. */
+/** V8 flags for the gateway, from GATEWAY_NODE_FLAGS; none by default, as `npm start` runs it. */
 function gatewayNodeFlags(): string[] {
-  const fromPackage = (
-    JSON.parse(readFileSync('package.json', 'utf8')) as { config?: { nodeFlags?: string } }
-  ).config?.nodeFlags;
-  return (process.env.GATEWAY_NODE_FLAGS ?? fromPackage ?? '').split(' ').filter(Boolean);
+  return (process.env.GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 }
 
 /** REST calls the sandbox has served, as it counts them. */
 const upstreamRequests = async () =>
   ((await (await fetch(`${sandboxUrl}/_sandbox/health`)).json()) as { rest_requests: number }).rest_requests;
-
-async function waitUntilUp(url: string) {
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const auth = (secret: string) => {
-  const timestamp = Date.now();
-  return {
-    app_id: DEFAULT_DEV_APP.appId,
-    timestamp,
-    app_sign: signAppRequest(DEFAULT_DEV_APP.appId, timestamp, secret),
-  };
-};
-const rest = async (
-  method: string,
-  path: string,
-  params: object,
-  secret: string = DEFAULT_DEV_APP.appSecret,
-) => {
-  const body = { ...auth(secret), ...params };
-  const response =
-    method === 'GET'
-      ? await fetch(`${sandboxUrl}${path}?${encodePara(body)}`)
-      : await fetch(`${sandboxUrl}${path}`, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-  return (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
-
-async function seed(): Promise<{ billId: string }> {
-  const today = chinaDate(Date.now());
-  let billId = '';
-  for (let i = 0; i < 60; i++) {
-    const billNo = `bench${String(i).padStart(5, '0')}`;
-    const created = await rest('POST', '/2/rest/bill', {
-      channel: 'WX_NATIVE',
-      total_fee: 1000 + i,
-      bill_no: billNo,
-      title: `bench ${i}`,
-    });
-    billId ||= created.id;
-    await fetch(`${sandboxUrl}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
-  }
-  // 50 refunds over 10 bills: four denied pre-refunds and one refund each.
-  for (let round = 0; round < 5; round++) {
-    for (let b = 0; b < 10; b++) {
-      const answer = await rest(
-        'POST',
-        '/2/rest/refund',
-        {
-          refund_no: `${today}r${round}b${b}`,
-          bill_no: `bench${String(b).padStart(5, '0')}`,
-          refund_fee: 10,
-          need_approval: round < 4,
-        },
-        DEFAULT_DEV_APP.masterSecret,
-      );
-      if (round < 4)
-        await rest(
-          'PUT',
-          '/2/rest/refund',
-          { channel: 'WX', ids: [answer.id], agree: false },
-          DEFAULT_DEV_APP.masterSecret,
-        );
-    }
-  }
-  return { billId };
-}
 
 const BILL_FIELDS = 'id billNo title totalFeeFen channel subChannel paid refunded tradeNo createdAt optional';
 const benchKey = createApiKey('bench', [...SCOPES]);
@@ -176,16 +84,6 @@ async function measure(options: autocannon.Options) {
   };
 }
 
-/** The process's resident memory, or 0 once it has exited. */
-function rssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
 // As deployed: BeeCloud's webhooks reach the gateway, which keeps its cache fresh with them.
 const sandbox = start('dist-bench/src/sandbox/main.js', {
   SANDBOX_PORT: String(SANDBOX_PORT),
@@ -204,7 +102,7 @@ const gateway = start(
     BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
     BEECLOUD_BASE_URLS: sandboxUrl,
   },
-  gatewayNodeFlags(),
+  { nodeFlags: gatewayNodeFlags() },
 );
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(gateway.pid!))), 100);
@@ -212,22 +110,22 @@ let failed = false;
 try {
   await waitUntilUp(`${sandboxUrl}/_sandbox/health`);
   await waitUntilUp(`http://127.0.0.1:${GATEWAY_PORT}/healthz`);
-  const { billId } = await seed();
-  const appAuth = auth(DEFAULT_DEV_APP.appSecret); // valid for 5 minutes
+  const { billId } = await seed(sandboxUrl);
+  const signed = appAuth(); // valid for 5 minutes
   const scenarios: Scenario[] = [
     {
       name: 'bill(id)',
-      direct: { url: `${sandboxUrl}/2/rest/bill/${billId}?${encodePara(appAuth)}` },
+      direct: { url: `${sandboxUrl}/2/rest/bill/${billId}?${encodePara(signed)}` },
       gateway: { url: graphqlUrl, ...gql(`{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`) },
     },
     {
       name: 'bills, 50 items',
-      direct: { url: `${sandboxUrl}/2/rest/bills?${encodePara({ ...appAuth, limit: 50 })}` },
+      direct: { url: `${sandboxUrl}/2/rest/bills?${encodePara({ ...signed, limit: 50 })}` },
       gateway: { url: graphqlUrl, ...gql(`{ bills(first: 50) { items { ${BILL_FIELDS} } } }`) },
     },
     {
       name: '50 refunds with their bills',
-      direct: { url: `${sandboxUrl}/2/rest/refunds?${encodePara({ ...appAuth, limit: 50 })}` },
+      direct: { url: `${sandboxUrl}/2/rest/refunds?${encodePara({ ...signed, limit: 50 })}` },
       gateway: {
         url: graphqlUrl,
         ...gql(`{ refunds(first: 50) { items { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`),

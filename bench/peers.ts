@@ -1,0 +1,376 @@
+/**
+ * `npm run bench:peers`: this gateway (uncached and cached) side by side with the peer a team
+ * would pick instead — Hive Gateway over the OpenAPI description of the same REST API
+ * (bench/peers/hive) — and with the REST API itself, on one sandbox with the same data.
+ *
+ * - The peer is installed on first use into .bench-cache/hive (git-ignored; ~530 MB, about a
+ *   minute, all from the npm registry) at the versions pinned below.
+ * - Scenarios: bill by id; a 50-bill page; 50 refunds with their bills. Each at concurrency 1
+ *   (p50 latency) and 10 (operations per second), interleaved system by system and repeated
+ *   BENCH_ROUNDS times (default 5); every figure is the median of the rounds. BENCH_SECONDS
+ *   (default 5) is the length of one measurement.
+ * - "Uncached" is CACHE_TTL_MS=0: the bill cache off. Both of our gateways run as in
+ *   production: an API key on every request, the rate limiter on with a budget too large to bind.
+ * - Direct REST and Hive have no join: their "50 refunds with their bills" is a client join (the
+ *   refund list, then the distinct bills). Hive is also measured with its declarative
+ *   `@resolveTo` join; its best figure is the one compared.
+ *
+ * Prints a table, writes bench/peers.svg (req/s and p50 per scenario), prints the targets of
+ * the performance issue with PASS/FAIL, and a last line with the ratios; exits 1 when a target
+ * is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { SCOPES } from '../src/auth/principal.js';
+import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
+import { encodePara } from '../src/wire/index.js';
+import { appAuth, call, median, rssMb, seed, start, waitUntilUp, type Json } from './support.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PEER_PACKAGES = [
+  '@graphql-hive/gateway@2.15.1',
+  '@graphql-mesh/compose-cli@1.8.2',
+  '@omnigraph/openapi@0.112.4',
+  'graphql@16',
+];
+const PEER_DIR = '.bench-cache/hive';
+const PORTS = { sandbox: 18290, uncached: 14210, cached: 14211, hive: 14212 };
+const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
+
+/** Installs the pinned peer once, and lays its configuration beside it. */
+function ensurePeer(): void {
+  mkdirSync(PEER_DIR, { recursive: true });
+  if (!existsSync(join(PEER_DIR, 'node_modules/@graphql-hive/gateway/package.json'))) {
+    console.log(`Installing the peer into ${PEER_DIR} (first run only): ${PEER_PACKAGES.join(' ')}`);
+    writeFileSync(join(PEER_DIR, 'package.json'), '{ "name": "bench-peer-hive", "private": true }\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', ...PEER_PACKAGES], {
+      cwd: PEER_DIR,
+      stdio: 'inherit',
+    });
+  }
+  for (const file of ['gateway.config.ts', 'mesh.config.ts', 'openapi.yaml'])
+    copyFileSync(join('bench/peers/hive', file), join(PEER_DIR, file));
+}
+
+const benchKey = createApiKey('bench-peers', [...SCOPES]);
+const BILL_FIELDS = 'id billNo title totalFeeFen channel subChannel paid refunded tradeNo createdAt optional';
+const RAW_BILL_FIELDS =
+  'id bill_no title total_fee channel sub_channel spay_result refund_result revert_result trade_no create_time optional';
+
+/** One operation of a scenario, as a client performs it: resolves when the client has its data. */
+type Operation = () => Promise<unknown>;
+type System = 'direct' | 'uncached' | 'cached' | 'hive' | 'hive @resolveTo';
+const SYSTEMS: System[] = ['direct', 'uncached', 'cached', 'hive', 'hive @resolveTo'];
+const SCENARIOS = ['bill by id', '50-bill page', '50 refunds with their bills'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+function graphql(url: string, query: string, headers: Record<string, string> = {}): Operation {
+  const body = JSON.stringify({ query });
+  const options = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+  return async () => {
+    const answer = JSON.parse(await call(url, options)) as Json;
+    if (answer.errors) throw new Error(`${url}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    return answer.data;
+  };
+}
+
+/** The operations of every system and scenario; direct calls are signed anew each round. */
+function operations(
+  billId: string,
+  refundBillNos: string[],
+): Record<Scenario, Partial<Record<System, Operation>>> {
+  const signed = appAuth();
+  const direct = (path: string, params: object = {}) =>
+    `${sandboxUrl}${path}?${encodePara({ ...signed, ...params })}`;
+  const billUrls = refundBillNos.map((billNo) =>
+    direct('/2/rest/bills', { bill_no: billNo, limit: 1, need_detail: true }),
+  );
+  const ours = (port: number, query: string) =>
+    graphql(`http://127.0.0.1:${port}/graphql`, query, { authorization: `Bearer ${benchKey.key}` });
+  const hive = (query: string) => graphql(`http://127.0.0.1:${PORTS.hive}/graphql`, query);
+  const oursBoth = (query: string) => ({
+    uncached: ours(PORTS.uncached, query),
+    cached: ours(PORTS.cached, query),
+  });
+  const hiveBills = refundBillNos
+    .map(
+      (billNo, i) =>
+        `b${i}: bills(para: { bill_no: "${billNo}", limit: 1, need_detail: true }) { bills { ${RAW_BILL_FIELDS} } }`,
+    )
+    .join(' ');
+  const hiveRefunds = hive(
+    '{ refunds(para: { limit: 50 }) { refunds { id refund_no refund_fee bill_no finish result } } }',
+  );
+  const hiveBillsOfRefunds = hive(`{ ${hiveBills} }`);
+  return {
+    'bill by id': {
+      direct: () => call(direct(`/2/rest/bill/${billId}`)),
+      ...oursBoth(`{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`),
+      hive: hive(`{ bill(id: "${billId}") { pay { ${RAW_BILL_FIELDS} message_detail } } }`),
+    },
+    '50-bill page': {
+      direct: () => call(direct('/2/rest/bills', { limit: 50 })),
+      ...oursBoth(`{ bills(first: 50) { items { ${BILL_FIELDS} } } }`),
+      hive: hive(`{ bills(para: { limit: 50 }) { bills { ${RAW_BILL_FIELDS} } } }`),
+    },
+    '50 refunds with their bills': {
+      // A client join: the list, then the distinct bills in parallel (BeeCloud has no batch look-up).
+      direct: async () => {
+        await call(direct('/2/rest/refunds', { limit: 50 }));
+        await Promise.all(billUrls.map((url) => call(url)));
+      },
+      ...oursBoth(
+        `{ refunds(first: 50) { items { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
+      ),
+      // Two requests: the list, then the distinct bills as aliased fields of one query.
+      hive: async () => {
+        await hiveRefunds();
+        await hiveBillsOfRefunds();
+      },
+      'hive @resolveTo': hive(
+        `{ refunds(para: { limit: 50 }) { refunds { id refund_no refund_fee finish result bill { ${RAW_BILL_FIELDS} } } } }`,
+      ),
+    },
+  };
+}
+
+/**
+ * Runs `operation` for SECONDS with `concurrency` workers. At concurrency 1 the latency of each
+ * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
+ */
+async function measure(operation: Operation, concurrency: number): Promise<{ rps: number; p50: number }> {
+  for (let i = 0; i < 20; i++) await operation(); // warm-up
+  const latencies: number[] = [];
+  let done = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await operation();
+        latencies.push(performance.now() - started);
+        done++;
+      }
+    }),
+  );
+  return { rps: done / SECONDS, p50: median(latencies) };
+}
+
+type Results = Record<Scenario, Record<1 | 10, Partial<Record<System, { rps: number; p50: number }>>>>;
+
+/** A grouped bar chart, drawn here so that nothing beyond this file is needed to make it. */
+function chart(results: Results, systems: System[]): string {
+  const colours: Record<System, string> = {
+    direct: '#9e9e9e',
+    uncached: '#1565c0',
+    cached: '#64b5f6',
+    hive: '#ef6c00',
+    'hive @resolveTo': '#ffb74d',
+  };
+  const names: Record<System, string> = {
+    direct: 'direct REST',
+    uncached: 'ours, uncached',
+    cached: 'ours, cached',
+    hive: 'Hive (client join)',
+    'hive @resolveTo': 'Hive @resolveTo',
+  };
+  const panels = [
+    {
+      title: 'operations/s at concurrency 10 (higher is better; each scenario on its own scale)',
+      value: (s: Scenario, x: System) => results[s][10][x]?.rps,
+      label: (v: number) => String(Math.round(v)),
+    },
+    {
+      title: 'p50 ms at concurrency 1 (lower is better; each scenario on its own scale)',
+      value: (s: Scenario, x: System) => results[s][1][x]?.p50,
+      label: (v: number) => v.toFixed(2),
+    },
+  ];
+  const panelHeight = 260;
+  const barArea = 170;
+  const parts: string[] = [];
+  panels.forEach((panel, p) => {
+    const top = 30 + p * (panelHeight + 30);
+    parts.push(`<text x="10" y="${top}" font-size="15" font-weight="bold">${panel.title}</text>`);
+    SCENARIOS.forEach((scenario, i) => {
+      const groupX = 60 + i * 280;
+      const max = Math.max(...systems.map((x) => panel.value(scenario, x) ?? 0));
+      parts.push(`<text x="${groupX}" y="${top + barArea + 45}" font-size="13">${scenario}</text>`);
+      systems.forEach((system, j) => {
+        const value = panel.value(scenario, system);
+        if (value === undefined) return;
+        const h = max ? (value / max) * barArea : 0;
+        const x = groupX + j * 48;
+        const y = top + 20 + barArea - h;
+        parts.push(
+          `<rect x="${x}" y="${y.toFixed(1)}" width="40" height="${h.toFixed(1)}" fill="${colours[system]}"/>`,
+        );
+        parts.push(
+          `<text x="${x + 20}" y="${(y - 4).toFixed(1)}" font-size="11" text-anchor="middle">${panel.label(value)}</text>`,
+        );
+      });
+    });
+  });
+  const legendY = 2 * (panelHeight + 30) + 20;
+  systems.forEach((system, j) => {
+    parts.push(`<rect x="${20 + j * 175}" y="${legendY}" width="14" height="14" fill="${colours[system]}"/>`);
+    parts.push(`<text x="${40 + j * 175}" y="${legendY + 12}" font-size="13">${names[system]}</text>`);
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${legendY + 30}" font-family="sans-serif">` +
+    `<rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>\n`
+  );
+}
+
+ensurePeer();
+const sandbox = start('dist-bench/src/sandbox/main.js', {
+  SANDBOX_PORT: String(PORTS.sandbox),
+  // The cached gateway keeps its cache fresh from BeeCloud's webhooks, as deployed.
+  SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${PORTS.cached}/webhooks/beecloud`,
+});
+const gatewayEnv = (port: number, extra: Record<string, string> = {}) => ({
+  PORT: String(port),
+  API_KEYS: JSON.stringify([benchKey.entry]),
+  RATE_LIMIT_PER_SECOND: '1000000',
+  RATE_LIMIT_BURST: '10000000',
+  BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
+  BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
+  BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
+  BEECLOUD_BASE_URLS: sandboxUrl,
+  ...extra,
+});
+const processes = {
+  uncached: start('dist-bench/src/main.js', gatewayEnv(PORTS.uncached, { CACHE_TTL_MS: '0' })),
+  cached: start('dist-bench/src/main.js', gatewayEnv(PORTS.cached)),
+  hive: undefined as ReturnType<typeof start> | undefined,
+};
+const peakRss: Record<'uncached' | 'cached' | 'hive', number> = { uncached: 0, cached: 0, hive: 0 };
+const sampler = setInterval(() => {
+  for (const name of ['uncached', 'cached', 'hive'] as const)
+    peakRss[name] = Math.max(peakRss[name], rssMb(processes[name]?.pid));
+}, 100);
+let failed = false;
+try {
+  await waitUntilUp(`${sandboxUrl}/_sandbox/health`);
+  const { billId } = await seed(sandboxUrl);
+  const refundBillNos = Array.from({ length: 10 }, (_, b) => `bench${String(b).padStart(5, '0')}`);
+  execFileSync('npx', ['--offline', 'mesh-compose', '-o', 'supergraph.graphql'], {
+    cwd: PEER_DIR,
+    env: { ...process.env, BEECLOUD_BASE_URL: sandboxUrl },
+    stdio: 'ignore',
+  });
+  processes.hive = start(
+    'node_modules/@graphql-hive/gateway/dist/bin.js',
+    {},
+    {
+      cwd: PEER_DIR,
+      args: ['supergraph', 'supergraph.graphql', '--port', String(PORTS.hive), '--host', '127.0.0.1'],
+    },
+  );
+  await waitUntilUp(`http://127.0.0.1:${PORTS.uncached}/healthz`);
+  await waitUntilUp(`http://127.0.0.1:${PORTS.cached}/healthz`);
+  await waitUntilUp(`http://127.0.0.1:${PORTS.hive}/healthcheck`, 60_000);
+
+  const samples: Record<string, Array<{ rps: number; p50: number }>> = {};
+  for (let round = 1; round <= ROUNDS; round++) {
+    const ops = operations(billId, refundBillNos); // signed anew: the sandbox allows 5 minutes
+    for (const concurrency of [1, 10] as const)
+      for (const scenario of SCENARIOS)
+        for (const system of SYSTEMS) {
+          const operation = ops[scenario][system];
+          if (!operation) continue;
+          (samples[`${scenario}|${concurrency}|${system}`] ??= []).push(
+            await measure(operation, concurrency),
+          );
+        }
+    console.log(`round ${round} of ${ROUNDS} done`);
+  }
+  const results = Object.fromEntries(
+    SCENARIOS.map((scenario) => [
+      scenario,
+      Object.fromEntries(
+        ([1, 10] as const).map((c) => [
+          c,
+          Object.fromEntries(
+            SYSTEMS.flatMap((system) => {
+              const runs = samples[`${scenario}|${c}|${system}`];
+              return runs
+                ? [[system, { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)) }]]
+                : [];
+            }),
+          ),
+        ]),
+      ),
+    ]),
+  ) as Results;
+
+  console.log(
+    `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
+      `${SECONDS} s per run, medians of ${ROUNDS} interleaved rounds, loopback; client, gateways and sandbox share the cores\n`,
+  );
+  console.log(`| scenario | concurrency | ${SYSTEMS.join(' | ')} |`);
+  console.log(`| --- | --- | ${SYSTEMS.map(() => '---').join(' | ')} |`);
+  for (const c of [10, 1] as const)
+    for (const scenario of SCENARIOS) {
+      const cells = SYSTEMS.map((system) => {
+        const r = results[scenario][c][system];
+        return r ? (c === 10 ? `${Math.round(r.rps)}/s` : `${r.p50.toFixed(2)} ms`) : '—';
+      });
+      console.log(`| ${scenario} | ${c} | ${cells.join(' | ')} |`);
+    }
+  console.log(
+    `\nPeak RSS: uncached ${peakRss.uncached.toFixed(0)} MB, cached ${peakRss.cached.toFixed(0)} MB, Hive ${peakRss.hive.toFixed(0)} MB`,
+  );
+  writeFileSync('bench/peers.svg', chart(results, SYSTEMS));
+  console.log('Chart: bench/peers.svg');
+
+  const rps = (s: Scenario, x: System) => results[s][10][x]?.rps ?? 0;
+  const p50 = (s: Scenario, x: System) => results[s][1][x]?.p50 ?? Infinity;
+  const hiveBest = (s: Scenario) => Math.max(rps(s, 'hive'), rps(s, 'hive @resolveTo'));
+  const ratio = (s: Scenario, x: System) => rps(s, x) / hiveBest(s);
+  const checks: Array<[string, boolean]> = [
+    [
+      `uncached bill by id ≥ 3× Hive (${ratio('bill by id', 'uncached').toFixed(2)}×)`,
+      ratio('bill by id', 'uncached') >= 3,
+    ],
+    [
+      `uncached 50-bill page ≥ 3× Hive (${ratio('50-bill page', 'uncached').toFixed(2)}×)`,
+      ratio('50-bill page', 'uncached') >= 3,
+    ],
+    [
+      `uncached 50 refunds with their bills ≥ 2× Hive's best (${ratio('50 refunds with their bills', 'uncached').toFixed(2)}×)`,
+      ratio('50 refunds with their bills', 'uncached') >= 2,
+    ],
+    [
+      `cached bill by id ≥ 6× Hive (${ratio('bill by id', 'cached').toFixed(2)}×)`,
+      ratio('bill by id', 'cached') >= 6,
+    ],
+    [
+      `concurrency 1 uncached p50 ≤ direct + 1 ms (${p50('bill by id', 'uncached').toFixed(2)} vs ${p50('bill by id', 'direct').toFixed(2)})`,
+      p50('bill by id', 'uncached') <= p50('bill by id', 'direct') + 1,
+    ],
+    [
+      `concurrency 1 cached p50 ≤ direct + 0.3 ms (${p50('bill by id', 'cached').toFixed(2)} vs ${p50('bill by id', 'direct').toFixed(2)})`,
+      p50('bill by id', 'cached') <= p50('bill by id', 'direct') + 0.3,
+    ],
+    [
+      `peak RSS ≤ 150 MB (uncached ${peakRss.uncached.toFixed(0)}, cached ${peakRss.cached.toFixed(0)})`,
+      Math.max(peakRss.uncached, peakRss.cached) <= 150,
+    ],
+  ];
+  console.log('');
+  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+  failed = checks.some(([, ok]) => !ok);
+  console.log(
+    `\nratios vs Hive's best at concurrency 10 — uncached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'uncached').toFixed(2)}×`).join(', ')}; ` +
+      `cached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'cached').toFixed(2)}×`).join(', ')}`,
+  );
+} finally {
+  clearInterval(sampler);
+  for (const child of [sandbox, processes.uncached, processes.cached, processes.hive]) child?.kill('SIGTERM');
+}
+process.exit(failed ? 1 : 0);

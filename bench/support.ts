@@ -1,0 +1,157 @@
+/**
+ * What both benchmarks share: starting processes, signing direct REST calls, seeding the
+ * same data, a lean keep-alive HTTP client, sampling RSS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
+import { chinaDate, encodePara, signAppRequest } from '../src/wire/index.js';
+
+/** Output goes to /dev/null unless `inheritOutput`: reading it here would wake this process on every request. */
+export function start(
+  script: string,
+  env: Record<string, string>,
+  options: { nodeFlags?: string[]; cwd?: string; args?: string[] } = {},
+): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeFlags ?? []), script, ...(options.args ?? [])], {
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    cwd: options.cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function waitUntilUp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** The three auth fields for the development app; valid for the sandbox's 5-minute tolerance. */
+export function appAuth(secret: string = DEFAULT_DEV_APP.appSecret) {
+  const timestamp = Date.now();
+  return {
+    app_id: DEFAULT_DEV_APP.appId,
+    timestamp,
+    app_sign: signAppRequest(DEFAULT_DEV_APP.appId, timestamp, secret),
+  };
+}
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A signed REST call to the sandbox, for seeding. */
+export async function rest(
+  sandboxUrl: string,
+  method: string,
+  path: string,
+  params: object,
+  secret?: string,
+): Promise<Json> {
+  const body = { ...appAuth(secret), ...params };
+  const response =
+    method === 'GET'
+      ? await fetch(`${sandboxUrl}${path}?${encodePara(body)}`)
+      : await fetch(`${sandboxUrl}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+  return (await response.json()) as Json;
+}
+
+/**
+ * The benchmark's data: 60 paid WX_NATIVE bills, and 50 refunds over the 10 oldest of them
+ * (four denied pre-refunds and one refund each). Returns the newest bill's id.
+ */
+export async function seed(sandboxUrl: string): Promise<{ billId: string }> {
+  const today = chinaDate(Date.now());
+  let billId = '';
+  for (let i = 0; i < 60; i++) {
+    const billNo = `bench${String(i).padStart(5, '0')}`;
+    const created = await rest(sandboxUrl, 'POST', '/2/rest/bill', {
+      channel: 'WX_NATIVE',
+      total_fee: 1000 + i,
+      bill_no: billNo,
+      title: `bench ${i}`,
+    });
+    billId = created.id;
+    await fetch(`${sandboxUrl}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
+  }
+  const master = DEFAULT_DEV_APP.masterSecret;
+  for (let round = 0; round < 5; round++) {
+    for (let b = 0; b < 10; b++) {
+      const answer = await rest(
+        sandboxUrl,
+        'POST',
+        '/2/rest/refund',
+        {
+          refund_no: `${today}r${round}b${b}`,
+          bill_no: `bench${String(b).padStart(5, '0')}`,
+          refund_fee: 10,
+          need_approval: round < 4,
+        },
+        master,
+      );
+      if (round < 4)
+        await rest(
+          sandboxUrl,
+          'PUT',
+          '/2/rest/refund',
+          { channel: 'WX', ids: [answer.id], agree: false },
+          master,
+        );
+    }
+  }
+  return { billId };
+}
+
+/**
+ * One keep-alive client for every system measured, so its own cost is the same for all: plain
+ * node:http (fetch costs the client several times more CPU, which shares the machine).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+export function call(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if ((res.statusCode ?? 0) >= 300)
+          reject(new Error(`${url}: HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
+        else resolve(text);
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A process's resident memory in MB, or 0 once it has exited. */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
