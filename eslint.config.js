@@ -41,7 +41,17 @@ const layerRules = Object.entries(LAYERS).map(([layer, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'schema/generated/', '.bench-cache/', 'bench/peers/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-bench/',
+      'node_modules/',
+      'coverage/',
+      'schema/generated/',
+      '.bench-cache/',
+      'bench/peers/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -89,6 +89,41 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       maxAliases: readInteger(env, 'LIMIT_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
       maxTokens: readInteger(env, 'LIMIT_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
       maxCost: readInteger(env, 'LIMIT_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
+      maxUpstreamCalls: readInteger(
+        env,
+        'LIMIT_MAX_UPSTREAM_CALLS',
+        DEFAULT_QUERY_LIMITS.maxUpstreamCalls,
+        1,
+        100_000,
+      ),
+      maxUpstreamBytes: readInteger(
+        env,
+        'LIMIT_MAX_UPSTREAM_BYTES',
+        DEFAULT_QUERY_LIMITS.maxUpstreamBytes,
+        64 * 1024,
+        1024 * 1024 * 1024,
+      ),
+      maxOptionalBytes: readInteger(
+        env,
+        'LIMIT_MAX_OPTIONAL_BYTES',
+        DEFAULT_QUERY_LIMITS.maxOptionalBytes,
+        2,
+        1024 * 1024,
+      ),
+      wsMaxSubscriptions: readInteger(
+        env,
+        'WS_MAX_SUBSCRIPTIONS',
+        DEFAULT_QUERY_LIMITS.wsMaxSubscriptions,
+        1,
+        100_000,
+      ),
+      wsMaxOperationsPerSecond: readInteger(
+        env,
+        'WS_MAX_OPERATIONS_PER_SECOND',
+        DEFAULT_QUERY_LIMITS.wsMaxOperationsPerSecond,
+        1,
+        100_000,
+      ),
     },
     rateLimit:
       readInteger(env, 'RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000) === 0

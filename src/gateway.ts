@@ -13,8 +13,9 @@ import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
 import { Metrics } from './http/metrics.js';
+import { DEFAULT_QUERY_LIMITS } from './http/query-limits.js';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimitSettings } from './http/rate-limiter.js';
-import { WEBHOOK_PATH, createWebhookReceiver } from './http/webhook-receiver.js';
+import { WEBHOOK_PATH, createWebhookReceiver, webhookBodyLimit } from './http/webhook-receiver.js';
 import type { SandboxServer } from './sandbox/server.js';
 import { BeeCloudClient, type BeeCloudCredentials } from './upstream/beecloud-client.js';
 
@@ -64,9 +65,15 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     consume(events.local.subscribe(TOPICS.paymentEvents), forgetEventRecords),
     consume(events.local.subscribe(TOPICS.cacheInvalidation), applyInvalidation),
   ];
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const services: GatewayServices = {
     api: options.api,
     cache,
+    limits: {
+      maxCalls: limits.maxUpstreamCalls,
+      maxBytes: limits.maxUpstreamBytes,
+      maxOptionalBytes: limits.maxOptionalBytes,
+    },
     invalidate(target) {
       applyInvalidation(target); // here at once, before the mutation answers
       // The other replicas: if Redis fails them, their copies expire within CACHE_TTL_MS.
@@ -92,6 +99,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     }),
     metrics,
     log,
+    maxBodyBytes: webhookBodyLimit(limits.maxOptionalBytes),
   });
   const rateLimiter = options.rateLimit
     ? events.redis

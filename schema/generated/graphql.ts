@@ -64,7 +64,7 @@ export type ChannelFamily =
 
 /** A new bill. Channel-specific fields are checked before anything is sent. */
 export type CreateBillInput = {
-  /** Analytics data (os_name, model, app_version, …). */
+  /** Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. */
   analysis?: Record<string, unknown> | null | undefined;
   /** Your order number: 8-32 letters or digits, unique in your app. Retrying with the same input is safe. */
   billNo: string;
@@ -81,7 +81,7 @@ export type CreateBillInput = {
   identityId?: string | null | undefined;
   /** WX_JSAPI: the payer's openid. */
   openid?: string | null | undefined;
-  /** Your data, returned with the bill and in webhooks. */
+  /** Your data, returned with the bill and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. */
   optional?: Record<string, unknown> | null | undefined;
   /** ALI_QRCODE: the QR layout. */
   qrPayMode?: AliQrPayMode | null | undefined;
@@ -103,6 +103,7 @@ export type CreateRefundInput = {
   channel?: RefundChannel | null | undefined;
   /** Create a pre-refund that waits for reviewRefunds; no money moves until then. */
   needApproval?: boolean;
+  /** Your data, returned with the refund and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. */
   optional?: Record<string, unknown> | null | undefined;
   /** Amount in fen; at most the bill’s amount. A bill can be refunded successfully once. */
   refundFeeFen: number;

@@ -50,6 +50,6 @@ export class JwtVerifier {
           ? payload.scp
           : [];
     const scopes = new Set<Scope>(claimed.filter(isScope));
-    return { id: `jwt:${payload.sub ?? 'anonymous'}`, kind: 'jwt', scopes };
+    return { id: `jwt:${payload.sub ?? 'anonymous'}`, kind: 'jwt', scopes, expiresAt: payload.exp! * 1000 };
   }
 }

@@ -14,4 +14,6 @@ export interface Principal {
   id: string;
   kind: 'api-key' | 'jwt' | 'auth-disabled';
   scopes: ReadonlySet<Scope>;
+  /** When the credential stops being valid (a JWT's `exp`, epoch ms); a WebSocket closes then. */
+  expiresAt?: number;
 }

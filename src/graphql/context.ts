@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { BeeCloudClient } from '../upstream/beecloud-client.js';
+import type { BeeCloudClient, BeeCloudEndpoints } from '../upstream/beecloud-client.js';
+import { OperationUpstream, type OperationUpstreamLimits } from '../upstream/operation-upstream.js';
 import { UpstreamError } from '../upstream/upstream-error.js';
 import type { Principal } from '../auth/principal.js';
 import type { CacheInvalidation } from '../events/payment-event.js';
@@ -8,12 +9,15 @@ import type { RecordCache } from './record-cache.js';
 
 /** What every resolver gets: the upstream client, this operation's loaders, and the shared cache. */
 export interface GatewayContext {
-  api: BeeCloudClient;
+  /** This operation's view of the client: it counts and bounds the calls and bytes it makes. */
+  api: OperationUpstream;
   loaders: Loaders;
   /** Drops bills that a mutation may have changed, here and (through the event bus) on every replica. */
   invalidate: (target: CacheInvalidation) => void;
   /** Who is calling; null without credentials (src/auth). */
   principal: Principal | null;
+  /** LIMIT_MAX_OPTIONAL_BYTES: the largest `optional` map a mutation may store, serialized. */
+  maxOptionalBytes: number;
 }
 
 /** What lives as long as the gateway: shared by every operation's context. */
@@ -21,9 +25,14 @@ export interface GatewayServices {
   api: BeeCloudClient;
   cache: RecordCache;
   invalidate: (target: CacheInvalidation) => void;
+  /** What one operation may spend upstream, and how large an `optional` map may be. */
+  limits: OperationUpstreamLimits & { maxOptionalBytes: number };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The refunds `Bill.refunds` fetches per bill: one upstream page. */
+export const REFUNDS_PER_BILL = 50;
 
 /**
  * Per-operation loaders: within one GraphQL operation each bill or refund is fetched once,
@@ -35,7 +44,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * Bills are reachable by id and by bill_no; whichever loads first primes the other.
  * `billByNo` asks for need_detail so that the record is as complete as a by-id answer.
  */
-export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
+export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   const perKey = <K, V>(load: (key: K) => Promise<V>) =>
     new DataLoader<K, V>((keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))));
 
@@ -71,7 +80,7 @@ export function createLoaders(api: BeeCloudClient, cache: RecordCache) {
   );
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
   const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>
-    api.refunds({ bill_no: billNo, limit: 50 }).then((answer) => answer.refunds),
+    api.refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL }).then((answer) => answer.refunds),
   );
 
   /** A bill the gateway already has (no upstream call), for checks that must not cost one. */
@@ -86,10 +95,12 @@ function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND
 }
 
 export function createContext(services: GatewayServices, principal: Principal | null): GatewayContext {
+  const api = new OperationUpstream(services.api, services.limits);
   return {
-    api: services.api,
-    loaders: createLoaders(services.api, services.cache),
+    api,
+    loaders: createLoaders(api, services.cache),
     invalidate: services.invalidate,
     principal,
+    maxOptionalBytes: services.limits.maxOptionalBytes,
   };
 }

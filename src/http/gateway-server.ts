@@ -5,23 +5,12 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import {
-  GraphQLError,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-  type ValidationRule,
-} from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
 import { AuthError } from '../auth/auth-error.js';
 import type { Authenticator } from '../auth/authenticator.js';
-import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
-import { errorBody, gatewayError, publicErrors, publicResult, refusalFromAuth } from '../graphql/errors.js';
+import { errorBody } from '../graphql/errors.js';
 import { logAccess, stdoutLog, type LogLine } from '../node-http/access-log.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { send, sendJson } from '../node-http/respond.js';
@@ -33,7 +22,8 @@ import {
   wantsExplorer,
   type ExplorerAsset,
 } from './explorer.js';
-import { armorFor, createGraphQLHandler } from './graphql-handler.js';
+import { createGraphQLHandler } from './graphql-handler.js';
+import { serveGraphQLWs } from './graphql-ws-server.js';
 import type { Metrics } from './metrics.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -55,7 +45,8 @@ export interface GatewayServerOptions {
   introspection?: boolean;
   /** The explorer at GET /graphql; off when false. `headers` pre-fill its request headers. */
   explorer?: false | { headers?: Record<string, string> };
-  limits?: QueryLimits;
+  /** Any not given take DEFAULT_QUERY_LIMITS. */
+  limits?: Partial<QueryLimits>;
   rateLimiter?: RateLimiter;
   /** One line per request (method, path, status, time; never a query string). Default: stdout. */
   log?: LogLine;
@@ -75,7 +66,7 @@ export interface GatewayServer {
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const log = options.log ?? stdoutLog;
-  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphql = await createGraphQLHandler({
     schema: options.schema,
     context: (principal) => createContext(options.services, principal),
@@ -96,7 +87,18 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     });
   });
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  const subscriptions = serveSubscriptions(server, options, limits, log);
+  const subscriptions = serveGraphQLWs({
+    server,
+    schema: options.schema,
+    services: options.services,
+    authenticator: options.authenticator,
+    limits,
+    introspection: options.introspection ?? true,
+    rateLimiter: options.rateLimiter,
+    maxPayloadBytes: options.maxBodyBytes ?? 1024 * 1024,
+    log,
+    credentialsOf: (request) => credentialsOf(request.headers),
+  });
   return {
     url,
     port,
@@ -158,82 +160,6 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
 function credentialsOf(headers: IncomingHttpHeaders) {
   const apiKey = headers['x-api-key'];
   return { authorization: headers.authorization, apiKey: typeof apiKey === 'string' ? apiKey : undefined };
-}
-
-/**
- * graphql-ws (the graphql-transport-ws protocol) on the HTTP server's port and /graphql path.
- * A connection is authorised once, from its connectionParams (or the upgrade request's
- * headers); operations then need their scopes as over HTTP, the same armor rules apply,
- * and every error passes through the same publicError.
- */
-function serveSubscriptions(
-  server: Server,
-  options: GatewayServerOptions,
-  limits: QueryLimits,
-  log: LogLine,
-) {
-  const wsServer = new WebSocketServer({
-    server,
-    path: '/graphql',
-    maxPayload: options.maxBodyBytes ?? 1024 * 1024,
-  });
-  const rules = [...specifiedRules, ...(armorFor(limits).validationRules as ValidationRule[])];
-  const logUnexpected = (error: unknown) =>
-    log(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-  type Extra = { principal?: Principal | null; request: IncomingMessage };
-  const cleanup = useServer<Record<string, unknown>, Extra>(
-    {
-      schema: options.schema,
-      // Tagged as Apollo tags them over HTTP, so that publicError lets them through.
-      validate: (schema, document) =>
-        validate(schema, document, rules).map(
-          (error) =>
-            new GraphQLError(error.message, {
-              nodes: error.nodes,
-              extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
-            }),
-        ),
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const fromHeaders = credentialsOf(ctx.extra.request.headers);
-        try {
-          ctx.extra.principal = await options.authenticator.authenticate({
-            authorization:
-              typeof params.authorization === 'string' ? params.authorization : fromHeaders.authorization,
-            apiKey: typeof params.apiKey === 'string' ? params.apiKey : undefined,
-          });
-        } catch {
-          return false; // invalid credentials: closed with 4403 Forbidden
-        }
-        return ctx.extra.principal !== null; // no credentials: closed too
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          return [gatewayError('GRAPHQL_PARSE_FAILED', (error as GraphQLError).message)];
-        }
-        try {
-          checkOperationScopes(options.schema, document, ctx.extra.principal ?? null);
-        } catch (error) {
-          return [refusalFromAuth(error) as GraphQLError];
-        }
-        return undefined;
-      },
-      onError: (_ctx, _id, _payload, errors) => publicErrors(errors, logUnexpected),
-      onNext: (_ctx, _id, _payload, _args, result) => publicResult(result, logUnexpected),
-      context: (ctx) => createContext(options.services, ctx.extra.principal ?? null),
-    },
-    wsServer,
-  );
-  return {
-    async close() {
-      await cleanup.dispose();
-      wsServer.clients.forEach((client) => client.terminate());
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-    },
-  };
 }
 
 function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ExplorerAsset): void {

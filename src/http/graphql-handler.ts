@@ -4,17 +4,17 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkOperationScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { errorBody, originalOf, publicError, refusalFromAuth, requestError } from '../graphql/errors.js';
+import { errorBody, originalOf, publicError } from '../graphql/errors.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
-import { operationCost } from './operation-cost.js';
+import { admitOperation, type Admission } from './admission.js';
 import type { QueryLimits } from './query-limits.js';
-import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface GraphQLHandlerOptions {
   schema: GraphQLSchema;
@@ -34,7 +34,8 @@ export function armorFor(limits: QueryLimits) {
     // Tokens are counted by graphql-js's own parser (Apollo's parseOptions.maxTokens): armor's
     // version throws from a plugin hook, which Apollo answers with HTTP 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Cost is ours (graphql/operation-budget.ts): it reads page sizes from variables too.
+    costLimit: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -55,14 +56,21 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     parseOptions: { maxTokens: options.limits.maxTokens },
+    // Automatic persisted queries (mobile clients use them), in a cache bounded in bytes;
+    // registering one needs credentials (see handle).
+    persistedQueries: {
+      cache: new InMemoryLRUCache<string>({
+        maxSize: APQ_CACHE_BYTES,
+        sizeCalculation: (query) => Buffer.byteLength(query),
+      }),
+    },
     validationRules: armor.validationRules as ValidationRule[],
     // No CDN landing page (the explorer is ours); no cache-control hints (nothing here is cacheable by a CDN).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
-      scopePlugin(options.schema),
-      ...(options.rateLimiter ? [rateLimitPlugin(options.rateLimiter)] : []),
+      admissionPlugin(options),
     ],
     formatError: (formatted, error) =>
       publicError(formatted, originalOf(error), (unexpected) =>
@@ -100,6 +108,16 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         body = raw;
       }
     }
+    if (!principal && registersPersistedQuery(body, search)) {
+      return sendJson(
+        res,
+        401,
+        errorBody(
+          'UNAUTHENTICATED',
+          'registering a persisted query needs credentials: an API key or a bearer token',
+        ),
+      );
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => options.context(principal),
@@ -110,54 +128,48 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   return { handle, stop: () => apollo.stop() };
 }
 
-/** Refuses an operation the caller may not run, as a whole and before it runs (src/auth/operation-scopes.ts). */
-function scopePlugin(schema: GraphQLSchema): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, contextValue }) {
-          try {
-            checkOperationScopes(schema, document, contextValue.principal);
-          } catch (error) {
-            throw refusalFromAuth(error);
-          }
-        },
-      };
-    },
-  };
+/** The bytes of query text the persisted-query cache holds at most (least recently used go first). */
+export const APQ_CACHE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Whether a request would store a query in the persisted-query cache: it carries both the
+ * `persistedQuery` extension and the query text (a look-up by hash alone stores nothing).
+ */
+function registersPersistedQuery(body: unknown, search: string): boolean {
+  if (body && typeof body === 'object') {
+    const { query, extensions } = body as { query?: unknown; extensions?: { persistedQuery?: unknown } };
+    return typeof query === 'string' && query !== '' && extensions?.persistedQuery != null;
+  }
+  const params = new URLSearchParams(search);
+  return Boolean(params.get('query')) && (params.get('extensions') ?? '').includes('persistedQuery');
 }
 
 /**
- * Spends each operation's cost from its caller's bucket before it runs, refuses it with
- * RATE_LIMITED (HTTP 429) when the budget is short, and reports the cost and the budget
- * left in the response's `extensions`.
+ * Admits each operation before it runs (admission.ts: scopes, cost and upstream-call limits,
+ * rate budget) and reports its cost and the budget left in the response's `extensions`.
  */
-function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContext> {
+function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      let cost = 0;
-      let decision: RateLimitDecision | undefined;
+      let admission: Admission | undefined;
       return {
-        async didResolveOperation({ operation, document, request, contextValue }) {
-          if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
-          );
-          cost = operationCost(operation, fragments, request.variables ?? {});
-          decision = await limiter.take(contextValue.principal?.id ?? 'anonymous', cost);
-          if (!decision.allowed) {
-            throw requestError(
-              'RATE_LIMITED',
-              `rate limit exceeded: this operation costs ${cost}; retry in ${decision.retryAfterMs} ms`,
-              { retryAfterMs: decision.retryAfterMs },
-            );
-          }
+        async didResolveOperation({ document, request, contextValue }) {
+          admission = await admitOperation({
+            schema: options.schema,
+            document,
+            operationName: request.operationName,
+            variables: request.variables,
+            principal: contextValue.principal,
+            limits: options.limits,
+            rateLimiter: options.rateLimiter,
+          });
         },
         async willSendResponse({ response }) {
-          if (!decision || response.body.kind !== 'single') return;
+          if (!admission?.decision || response.body.kind !== 'single') return;
+          const { budget, decision } = admission;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            cost,
+            cost: budget.cost,
             rateLimit: {
               limit: decision.limit,
               remaining: decision.remaining,

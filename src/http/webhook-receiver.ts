@@ -6,7 +6,14 @@ import { WEBHOOK_ACK } from '../wire/index.js';
 import type { Metrics } from './metrics.js';
 
 export const WEBHOOK_PATH = '/webhooks/beecloud';
-const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+/**
+ * The largest webhook body accepted: room for the largest `optional` map the gateway lets a
+ * bill or refund store (LIMIT_MAX_OPTIONAL_BYTES), the channel's notification and the rest,
+ * so that every bill created here can be notified. 64 KiB at the least.
+ */
+export const webhookBodyLimit = (maxOptionalBytes: number) =>
+  Math.max(64 * 1024, maxOptionalBytes + 48 * 1024);
 
 /** What BeeCloud is answered for each refusal; anything but `success` makes it resend. */
 const REFUSAL_STATUS: Record<WebhookRefusal, number> = {
@@ -21,14 +28,16 @@ export interface WebhookReceiverOptions {
   process: (body: unknown) => Promise<WebhookOutcome>;
   metrics: Metrics;
   log: (line: string) => void;
+  /** webhookBodyLimit(LIMIT_MAX_OPTIONAL_BYTES). */
+  maxBodyBytes: number;
 }
 
 /**
- * `POST /webhooks/beecloud` over HTTP: the raw body (64 KiB at most), JSON, then the
+ * `POST /webhooks/beecloud` over HTTP: the raw body (webhookBodyLimit), JSON, then the
  * processor; its outcome becomes `success` or a refusal status, a metric and, for what an
  * operator must see (a fee mismatch, a failure), a log line.
  */
-export function createWebhookReceiver({ process, metrics, log }: WebhookReceiverOptions) {
+export function createWebhookReceiver({ process, metrics, log, maxBodyBytes }: WebhookReceiverOptions) {
   const refuse = (res: ServerResponse, status: number, text: string) => {
     metrics.inc('beecloud_webhooks_total', { outcome: `refused_${status}` });
     sendText(res, status, text);
@@ -37,7 +46,7 @@ export function createWebhookReceiver({ process, metrics, log }: WebhookReceiver
     if (req.method !== 'POST') return refuse(res, 405, 'use POST');
     let parsed: unknown;
     try {
-      parsed = JSON.parse((await readBody(req, MAX_WEBHOOK_BYTES)).toString('utf8'));
+      parsed = JSON.parse((await readBody(req, maxBodyBytes)).toString('utf8'));
     } catch (error) {
       if (error instanceof BodyTooLargeError) return refuse(res, 413, error.message);
       if (error instanceof SyntaxError) return refuse(res, 400, 'the body is not JSON');

@@ -15,12 +15,17 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 
 
 /** How one attempt ended, as far as retrying is concerned. */
 export type AttemptFailure =
-  { kind: 'network'; code: string } | { kind: 'timeout' } | { kind: 'http'; status: number };
+  | { kind: 'network'; code: string }
+  | { kind: 'timeout' }
+  | { kind: 'http'; status: number }
+  /** The answer was longer than the operation may read: another server would send the same. */
+  | { kind: 'too-large' };
 
 /** Network errors that prove the request never reached a server. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export function shouldRetry(method: string, failure: AttemptFailure): boolean {
+  if (failure.kind === 'too-large') return false;
   // Reads change nothing: any network error, timeout or 5xx may be tried on another server.
   if (method === 'GET') return failure.kind !== 'http' || failure.status >= 500;
   // Writes create orders and refunds. A request that may have reached a server (a timeout,

@@ -1,10 +1,15 @@
 import { RESULT_CODES, resultMsgOf, type Envelope, type ResultMsg } from '../wire/index.js';
 
-/** Failures of the call itself, as opposed to BeeCloud's answers. */
+/**
+ * Failures of the call itself, as opposed to BeeCloud's answers. UPSTREAM_BUDGET_EXCEEDED: the
+ * operation had made all the upstream calls it may (LIMIT_MAX_UPSTREAM_CALLS), so this one
+ * was not made.
+ */
 export const TRANSPORT_FAILURE_CODES = [
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_BUDGET_EXCEEDED',
 ] as const;
 export type TransportFailureCode = (typeof TRANSPORT_FAILURE_CODES)[number];
 

@@ -34,7 +34,13 @@ describe('JWT verification through a JWKS URL', () => {
       const principal = await authenticator.authenticate({
         authorization: `Bearer ${await sign(privateKey)}`,
       });
-      expect(principal).toEqual({ id: 'jwt:ops-console', kind: 'jwt', scopes: new Set(['refunds:read']) });
+      expect(principal).toEqual({
+        id: 'jwt:ops-console',
+        kind: 'jwt',
+        scopes: new Set(['refunds:read']),
+        expiresAt: expect.any(Number), // the token's exp, when a socket opened with it closes
+      });
+      expect(principal!.expiresAt! - Date.now()).toBeGreaterThan(4 * 60_000);
       expect(fetched).toBeGreaterThanOrEqual(1);
 
       for (const token of [

@@ -34,13 +34,15 @@ export class CreateBillInput {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Your data, returned with the bill and in webhooks.',
+    description:
+      'Your data, returned with the bill and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
   })
   optional?: Record<string, unknown> | null;
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Analytics data (os_name, model, app_version, …).',
+    description:
+      'Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
   })
   analysis?: Record<string, unknown> | null;
 

@@ -19,6 +19,9 @@ import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
+import { Budget } from '../operation-budget.js';
+import { REFUNDS_PER_BILL } from '../context.js';
+import { pageCalls } from '../common/page.args.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
@@ -54,6 +57,7 @@ function billsQuery(filter: BillFilter | null | undefined): Unsigned<BillsCountQ
 @Resolver(() => Bill)
 export class BillResolver implements ResolverInterface<Bill> {
   @RequireScopes('bills:read')
+  @Budget({ calls: pageCalls })
   @Query(() => BillPage, {
     description: 'Bills, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
   })
@@ -76,6 +80,7 @@ export class BillResolver implements ResolverInterface<Bill> {
   }
 
   @RequireScopes('bills:read')
+  @Budget({ calls: 1 })
   @Query(() => Int, { description: 'How many bills match the filter.' })
   billsCount(
     @Ctx() { api }: GatewayContext,
@@ -85,27 +90,30 @@ export class BillResolver implements ResolverInterface<Bill> {
   }
 
   @RequireScopes('bills:read')
+  @Budget({ calls: 1 })
   @Query(() => Bill, { nullable: true, description: 'A bill by its BeeCloud id; null when there is none.' })
   bill(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID) id: string): Promise<Bill | null> {
     return loaders.billById.load(id).then((record) => record && Bill.fromWire(record));
   }
 
   @RequireScopes('refunds:read')
+  @Budget({ calls: 1, items: () => REFUNDS_PER_BILL })
   @FieldResolver()
   refunds(@Root() bill: Bill, @Ctx() { loaders }: GatewayContext): Promise<Refund[]> {
     return loaders.refundsByBillNo.load(bill.billNo).then((records) => records.map(Refund.fromWire));
   }
 
   @RequireScopes('bills:create')
+  @Budget({ calls: 1 })
   @Mutation(() => CreateBillPayload, {
     description:
       'Creates a bill and returns what the client needs to pay it. Idempotent on billNo with the same input.',
   })
   async createBill(
-    @Ctx() { api }: GatewayContext,
+    @Ctx() { api, maxOptionalBytes }: GatewayContext,
     @Arg('input', () => CreateBillInput) input: CreateBillInput,
   ): Promise<CreateBillPayload> {
-    const problems = validateCreateBill(input);
+    const problems = validateCreateBill(input, maxOptionalBytes);
     if (problems.length) return { billId: null, payload: null, userErrors: problems };
     const outcome = await asUserErrors(
       () => api.createBill(createBillRequest(input)),

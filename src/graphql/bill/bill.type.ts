@@ -55,7 +55,12 @@ export class Bill {
   messageDetail!: Record<string, unknown> | null;
 
   /** Resolved by BillResolver.refunds through a per-operation loader. */
-  @Field(() => [Refund], { description: 'Refunds of this bill, newest first.' })
+  @Field(() => [Refund], {
+    description:
+      'Refunds of this bill, newest first (up to 50). One upstream call per bill: a page of N bills that ' +
+      'selects this makes N calls, and an operation may make at most LIMIT_MAX_UPSTREAM_CALLS (100 by ' +
+      'default), so larger pages are refused before they run.',
+  })
   refunds?: Refund[];
 
   static fromWire(record: BillRecord): Bill {

@@ -11,6 +11,7 @@ import {
   type PayChannel,
   type Unsigned,
 } from '../../wire/index.js';
+import { storedMapProblem } from '../common/json.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateBillInput } from './bill.input.js';
 
@@ -44,7 +45,7 @@ const REQUIRED_BY_CHANNEL: Partial<Record<PayChannel, Array<keyof CreateBillInpu
  * Checks a bill with BeeCloud's own rules (src/wire/rules.ts) before any upstream call.
  * Each problem names its field and the rule, with the code BeeCloud would answer.
  */
-export function validateCreateBill(input: CreateBillInput): UserErrorShape[] {
+export function validateCreateBill(input: CreateBillInput, maxOptionalBytes: number): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
   const missing = (field: keyof CreateBillInput) =>
     problems.push({
@@ -81,6 +82,10 @@ export function validateCreateBill(input: CreateBillInput): UserErrorShape[] {
   }
   if (!blank(input.identityId) && !IDENTITY_ID_PATTERN.test(input.identityId!))
     invalid('identityId', 'must be 1-50 letters or digits');
+  for (const field of ['optional', 'analysis'] as const) {
+    const problem = storedMapProblem(input[field], maxOptionalBytes);
+    if (problem) invalid(field, problem);
+  }
   return problems;
 }
 

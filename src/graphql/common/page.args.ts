@@ -20,6 +20,10 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** Upstream calls a page makes: one per upstream page of 50 (fetchWindow). */
+export const pageCalls = (args: Record<string, unknown>) =>
+  Math.ceil(Number(args.first ?? 10) / MAX_QUERY_LIMIT);
+
 /** A cursor is an item's position in the filtered, newest-first list, made opaque. */
 export const encodeCursor = (position: number) => Buffer.from(`bc:${position}`).toString('base64url');
 

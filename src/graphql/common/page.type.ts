@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Budget } from '../operation-budget.js';
 import { encodeCursor, fetchWindow } from './page.args.js';
 
 /** What a page needs to answer its lazy fields. */
@@ -31,6 +32,7 @@ export class PageInfo {
     return this.source.items.length ? encodeCursor(this.source.offset + this.source.items.length - 1) : null;
   }
 
+  @Budget({ calls: 1 })
   @Field(() => Boolean, { description: 'Costs one upstream call when the page is full; free otherwise.' })
   hasNextPage(): Promise<boolean> {
     if (this.source.items.length < this.source.first || this.source.first === 0)
@@ -48,6 +50,8 @@ export function PageOf<TItem extends object>(itemType: ClassType<TItem>) {
   abstract class Page {
     constructor(protected readonly source: PageSource<TItem>) {}
 
+    // The page's children run once per item the page field asked for (`first`, default 10).
+    @Budget({ items: (_args, page) => Number(page.first ?? 10) })
     @Field(() => [itemType])
     get items(): TItem[] {
       return this.source.items;
@@ -58,6 +62,7 @@ export function PageOf<TItem extends object>(itemType: ClassType<TItem>) {
       return new PageInfo(this.source as PageSource<unknown>);
     }
 
+    @Budget({ calls: 1 })
     @Field(() => Int, {
       description: 'Items matching the filter in all; one upstream count call when selected.',
     })

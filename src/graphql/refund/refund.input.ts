@@ -40,7 +40,11 @@ export class CreateRefundInput {
   @Field(() => RefundChannel, { nullable: true, description: "The bill's provider, to double-check." })
   channel?: RefundChannel | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Your data, returned with the refund and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
+  })
   optional?: Record<string, unknown> | null;
 }
 

@@ -21,6 +21,8 @@ import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
+import { Budget } from '../operation-budget.js';
+import { pageCalls } from '../common/page.args.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
@@ -47,6 +49,7 @@ export class CreateRefundPayload {
   @Field(() => [UserError])
   userErrors!: UserError[];
 
+  @Budget({ calls: 1 })
   @Field(() => Refund, {
     nullable: true,
     description: 'The refund as BeeCloud now has it (one look-up when selected).',
@@ -91,6 +94,7 @@ export class SyncRefundStatusPayload {
   @Field(() => [UserError])
   userErrors!: UserError[];
 
+  @Budget({ calls: 1 })
   @Field(() => Refund, {
     nullable: true,
     description: 'The refund after the sync (one look-up when selected).',
@@ -127,6 +131,7 @@ const REFUND_FIELD_BY_CODE = {
 @Resolver(() => Refund)
 export class RefundResolver implements ResolverInterface<Refund> {
   @RequireScopes('refunds:read')
+  @Budget({ calls: pageCalls })
   @Query(() => RefundPage, {
     description: 'Refunds, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
   })
@@ -148,6 +153,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('refunds:read')
+  @Budget({ calls: 1 })
   @Query(() => Int, { description: 'How many refunds match the filter.' })
   refundsCount(
     @Ctx() { api }: GatewayContext,
@@ -157,6 +163,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('refunds:read')
+  @Budget({ calls: 1 })
   @Query(() => Refund, {
     nullable: true,
     description: 'A refund by its BeeCloud id; null when there is none.',
@@ -166,21 +173,23 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('bills:read')
+  @Budget({ calls: 1 })
   @FieldResolver()
   bill(@Root() refund: Refund, @Ctx() { loaders }: GatewayContext): Promise<Bill | null> {
     return loaders.billByNo.load(refund.billNo).then((record) => record && Bill.fromWire(record));
   }
 
   @RequireScopes('refunds:create')
+  @Budget({ calls: 1 })
   @Mutation(() => CreateRefundPayload, {
     description:
       'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
   })
   async createRefund(
-    @Ctx() { api, loaders, invalidate }: GatewayContext,
+    @Ctx() { api, loaders, invalidate, maxOptionalBytes }: GatewayContext,
     @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
   ) {
-    const problems = validateCreateRefund(input, loaders.knownBill(input.billNo));
+    const problems = validateCreateRefund(input, maxOptionalBytes, loaders.knownBill(input.billNo));
     if (problems.length)
       return Object.assign(new CreateRefundPayload(), {
         refundId: null,
@@ -203,7 +212,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ('userErrors' in outcome)
       return Object.assign(new CreateRefundPayload(), { refundId: null, confirmationUrl: null, ...outcome });
     invalidate({ billNo: input.billNo }); // a refund that completes at once changes the bill
-    const id = outcome.ok.id!;
+    const id = outcome.ok.id;
     return Object.assign(new CreateRefundPayload(() => loaders.refundById.load(id)), {
       refundId: id,
       confirmationUrl: outcome.ok.url ?? null,
@@ -212,6 +221,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('refunds:review')
+  @Budget({ calls: 1 })
   @Mutation(() => ReviewRefundsPayload, {
     description: 'Approves or denies pre-refunds; each id succeeds or fails on its own.',
   })
@@ -248,6 +258,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('refunds:read')
+  @Budget({ calls: 1 })
   @Mutation(() => SyncRefundStatusPayload, {
     description:
       'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',

@@ -1,4 +1,5 @@
 import { BILL_NO_PATTERN, MAX_TOTAL_FEE, refundNoFormatProblem, type BillRecord } from '../../wire/index.js';
+import { storedMapProblem } from '../common/json.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
 
@@ -18,7 +19,11 @@ export const REFUND_INPUT_FIELDS: Record<string, string> = {
 export const MAX_REVIEW_IDS = 100;
 
 /** BeeCloud's formats, checked before the call (the date of refundNo is left to BeeCloud's clock). */
-export function validateCreateRefund(input: CreateRefundInput, knownBill?: BillRecord): UserErrorShape[] {
+export function validateCreateRefund(
+  input: CreateRefundInput,
+  maxOptionalBytes: number,
+  knownBill?: BillRecord,
+): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
   const invalid = (field: string, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
@@ -28,6 +33,8 @@ export function validateCreateRefund(input: CreateRefundInput, knownBill?: BillR
   if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
     invalid('refundFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.refundFeeFen}`);
   }
+  const optionalProblem = storedMapProblem(input.optional, maxOptionalBytes);
+  if (optionalProblem) invalid('optional', optionalProblem);
   // Money safety: more than the bill is never refundable. Checked only against a bill the
   // gateway already holds (no extra upstream call); BeeCloud checks again in any case.
   // "Already refunded" is left to BeeCloud, which answers a retry of this very refund with its id.
