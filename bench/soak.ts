@@ -2,7 +2,8 @@
  * The soak part of `npm run bench` (also `npm run bench:soak`): the load-bounds issue's attack
  * mix against a gateway at its default limits, as `npm start` runs it (no heap cap), for
  * SOAK_SECONDS (default 45, at most 60). Records the gateway's peak RSS, the answers by status
- * and whether the process survived; exits 1 on a crash, a 5xx, or a peak RSS over 150 MB.
+ * and whether the process survived; exits 1 on a crash or a 5xx. The RSS is a measurement
+ * here (the ≤ 150 MB target is for the ordinary bench load, in run.ts and peers.ts).
  *
  * The mix, several keys at once (each with its own rate budget):
  * - `bills(first: $n = 200) { items { refunds } }` (refused before running);
@@ -170,7 +171,6 @@ try {
   const checks: Array<[string, boolean]> = [
     [`no crash (${crashed ? 'the gateway died' : 'alive and healthy'})`, !crashed],
     [`no 5xx (${statuses.get('5xx') ?? 0})`, !statuses.get('5xx')],
-    [`peak RSS ≤ 150 MB (${peakRss.toFixed(0)} MB)`, peakRss <= 150],
   ];
   for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
   failed = checks.some(([, ok]) => !ok);

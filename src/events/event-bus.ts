@@ -1,5 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
+import { setMaxListeners } from 'node:events';
 import type { CacheInvalidation, PaymentEventPayload } from './payment-event.js';
 import { TOPICS } from './payment-event.js';
 
@@ -44,7 +45,10 @@ const CHANNEL = 'beecloud-graphql:events';
  * awaited nor answered.
  */
 export function createEventBus(redisUrl?: string, log: (line: string) => void = () => undefined): EventBus {
-  const local = createPubSub<Topics>();
+  // One listener per subscription: many are expected (bounded per socket by WS_MAX_SUBSCRIPTIONS).
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  const local = createPubSub<Topics>({ eventTarget: target });
   if (!redisUrl) {
     return {
       local,
