@@ -4,6 +4,7 @@ import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
 import type { RateLimitSettings } from './http/rate-limiter.js';
+import { DEFAULT_DEV_APP } from './sandbox/apps.js';
 import { BEECLOUD_BASE_URLS } from './wire/index.js';
 import type { BeeCloudCredentials } from './upstream/beecloud-client.js';
 
@@ -55,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         `BEECLOUD_BASE_URLS: ${JSON.stringify(url)} is not a base URL like https://apibj.beecloud.cn`,
       );
   }
+  if (production) checkProductionUpstream(env, given.length > 0, baseUrls);
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -136,6 +138,35 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
 }
 
 /**
+ * Production fails closed: it never starts over the embedded sandbox (whose development app
+ * and secrets are published in the README, and whose control API marks bills paid), never
+ * with the sandbox's development app id, and talks plain http only to a loopback host.
+ */
+function checkProductionUpstream(env: NodeJS.ProcessEnv, hasCredentials: boolean, baseUrls: string[]): void {
+  if (!hasCredentials) {
+    throw new Error(
+      `refusing to start in production without BeeCloud credentials: set ${CREDENTIAL_VARIABLES.join(', ')} ` +
+        '(the embedded sandbox and its published development app are for development only)',
+    );
+  }
+  if (env.BEECLOUD_APP_ID?.toLowerCase() === DEFAULT_DEV_APP.appId) {
+    throw new Error(
+      "BEECLOUD_APP_ID is the sandbox's published development app, whose secrets anyone can read: refusing to start in production",
+    );
+  }
+  for (const url of baseUrls) {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'http:' && !isLoopback(hostname))
+      throw new Error(
+        `BEECLOUD_BASE_URLS: ${url} is plain http to a host that is not loopback; use https in production`,
+      );
+  }
+}
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+
+/**
  * Who may call. Configured keys or JWT settings turn authentication on; AUTH_DISABLED=true
  * turns it off on purpose. With neither, only embedded development may start (with a
  * generated key): production, or a gateway holding real BeeCloud secrets, refuses.
@@ -166,6 +197,12 @@ function authSettings(
           audience: env.JWT_AUDIENCE || undefined,
         }
       : undefined;
+  if (production && jwt?.jwksUrl && (!jwt.issuer || !jwt.audience)) {
+    // Any token the JWKS signs — for any service of that identity provider — would pass.
+    throw new Error(
+      'JWT_JWKS_URL in production needs JWT_ISSUER and JWT_AUDIENCE: tokens for other services would pass',
+    );
+  }
   if (apiKeys.length || jwt) return { kind: 'enabled', apiKeys, jwt };
   if (production || realBeeCloud) {
     throw new Error(

@@ -1,3 +1,4 @@
+import { KEYS } from './support/auth.js';
 import type { Json } from './support/sandbox.js';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
@@ -65,6 +66,24 @@ describe('npm start', () => {
       'Configuration error: BeeCloud credentials are incomplete: BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET missing',
     );
     expect(gateway.output.text).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits non-zero in production without BeeCloud credentials, naming the variables, and serves nothing', async () => {
+    const port = await freePort();
+    const sandboxPort = await freePort();
+    const gateway = runNode('dist/main.js', {
+      NODE_ENV: 'production',
+      API_KEYS: JSON.stringify([KEYS.readOnly.entry]),
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+    });
+    expect(await gateway.exited).not.toBe(0);
+    expect(gateway.output.text).toContain(
+      'Configuration error: refusing to start in production without BeeCloud credentials: ' +
+        'set BEECLOUD_APP_ID, BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET',
+    );
+    // No embedded sandbox came up: its control API (which marks bills paid) is not there.
+    await expect(fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/health`)).rejects.toThrow();
   });
 });
 

@@ -26,7 +26,7 @@ export interface WebhookProcessorOptions {
 }
 
 /** Why a webhook is refused; BeeCloud resends anything not acknowledged. */
-export type WebhookRefusal = 'malformed' | 'bad-signature' | 'in-progress' | 'unavailable';
+export type WebhookRefusal = 'malformed' | 'bad-signature' | 'in-progress' | 'unconfirmed' | 'unavailable';
 
 export type WebhookOutcome =
   | { kind: 'accepted'; event: PaymentEventPayload }
@@ -45,6 +45,12 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
   return async function processWebhook(parsed: unknown): Promise<WebhookOutcome> {
     const body = checkShape(parsed);
     if (typeof body === 'string') return { kind: 'refused', reason: 'malformed', detail: body };
+    // Signed with the configured app id only: a body's own app_id never enters the signature
+    // (otherwise characters could move between app_id and transaction_id), and one naming
+    // another app is refused.
+    const claimedApp = (parsed as { app_id?: unknown }).app_id;
+    if (claimedApp !== undefined && claimedApp !== options.app.appId)
+      return { kind: 'refused', reason: 'bad-signature', detail: "app_id is not this gateway's app" };
     const expected = signWebhook({ ...body, app_id: options.app.appId }, options.app.masterSecret);
     if (!signaturesEqual(expected, body.signature))
       return { kind: 'refused', reason: 'bad-signature', detail: 'bad signature' };
@@ -61,6 +67,17 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
         };
       claimed = true;
       const event = await eventFromRecords(body, options.records);
+      if (event.type === 'PAY' && !event.bill?.spay_result) {
+        // BeeCloud's own record must say paid before anyone is told so. Not acknowledged:
+        // BeeCloud resends on its schedule (~36 hours), and a later delivery that finds the
+        // record paid is published then.
+        await options.dedup.release(key).catch(() => undefined);
+        return {
+          kind: 'refused',
+          reason: 'unconfirmed',
+          detail: "BeeCloud's record does not say this bill is paid; retry later",
+        };
+      }
       options.onAccepted?.(event);
       await publish(options.bus, event);
       await options.dedup.complete(key);

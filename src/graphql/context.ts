@@ -4,7 +4,7 @@ import { OperationUpstream, type OperationUpstreamLimits } from '../upstream/ope
 import { UpstreamError } from '../upstream/upstream-error.js';
 import type { Principal } from '../auth/principal.js';
 import type { CacheInvalidation } from '../events/payment-event.js';
-import type { BillRecord, RefundRecord } from '../wire/index.js';
+import { RECORD_ID_PATTERN, type BillRecord, type RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
 
 /** What every resolver gets: the upstream client, this operation's loaders, and the shared cache. */
@@ -57,13 +57,15 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   };
 
   // Both look-ups try the shared cache first (record-cache.ts says why that stays fresh).
-  const billById: DataLoader<string, BillRecord | null> = perKey(
-    async (id: string) =>
-      cache.billById(id) ??
-      api.billById(id).then(
-        (answer) => primeBill(answer.pay),
-        (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
-      ),
+  // An id that is not a UUID names no record: null, with no upstream call (and never `..` in a URL).
+  const billById: DataLoader<string, BillRecord | null> = perKey(async (id: string) =>
+    !RECORD_ID_PATTERN.test(id)
+      ? null
+      : (cache.billById(id) ??
+        api.billById(id).then(
+          (answer) => primeBill(answer.pay),
+          (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
+        )),
   );
   const billByNo: DataLoader<string, BillRecord | null> = perKey(
     async (billNo: string) =>
@@ -72,11 +74,13 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         .bills({ bill_no: billNo, limit: 1, need_detail: true })
         .then((answer) => primeBill(answer.bills[0] ?? null)),
   );
-  const refundById = perKey((id: string) =>
-    api.refundById(id).then(
-      (answer) => answer.refund,
-      (error: unknown) => missingAsNull(error, 'NO_SUCH_REFUND'),
-    ),
+  const refundById = perKey(async (id: string) =>
+    !RECORD_ID_PATTERN.test(id)
+      ? null
+      : api.refundById(id).then(
+          (answer) => answer.refund,
+          (error: unknown) => missingAsNull(error, 'NO_SUCH_REFUND'),
+        ),
   );
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
   const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>

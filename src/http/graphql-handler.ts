@@ -9,7 +9,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { errorBody, originalOf, publicError } from '../graphql/errors.js';
+import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
 import { admitOperation, type Admission } from './admission.js';
@@ -153,7 +153,15 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
     async requestDidStart() {
       let admission: Admission | undefined;
       return {
-        async didResolveOperation({ document, request, contextValue }) {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          // What Apollo Client sends without a split link: say where subscriptions are served.
+          if (operation?.operation === 'subscription') {
+            throw requestError(
+              'BAD_REQUEST',
+              'subscriptions are served over WebSocket (the graphql-transport-ws protocol of graphql-ws) ' +
+                'at ws(s)://<this host>/graphql, not over HTTP',
+            );
+          }
           admission = await admitOperation({
             schema: options.schema,
             document,

@@ -20,6 +20,7 @@ const REFUSAL_STATUS: Record<WebhookRefusal, number> = {
   malformed: 400,
   'bad-signature': 401,
   'in-progress': 409,
+  unconfirmed: 503,
   unavailable: 503,
 };
 
@@ -56,6 +57,10 @@ export function createWebhookReceiver({ process, metrics, log, maxBodyBytes }: W
     if (outcome.kind === 'refused') {
       if (outcome.cause !== undefined)
         log(`webhook not accepted: ${(outcome.cause as Error)?.message ?? String(outcome.cause)}`);
+      if (outcome.reason === 'unconfirmed') {
+        metrics.inc('beecloud_webhook_unconfirmed_total');
+        log(`webhook not accepted: ${outcome.detail}`);
+      }
       return refuse(res, REFUSAL_STATUS[outcome.reason], outcome.detail);
     }
     if (outcome.kind === 'accepted' && outcome.event.feeMismatch) {

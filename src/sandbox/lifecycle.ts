@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  REFUND_FAMILIES,
   STATUS_QUERY_FAMILIES,
   familyOf,
+  isReviewable,
   signWebhook,
   type ChannelPayload,
   type PayChannel,
@@ -160,6 +162,14 @@ export class Lifecycle {
         throw invalidParam(
           'channel',
           `must be the bill's channel family ${familyOf(bill.channel)}, got ${input.channel}`,
+        );
+      }
+      if (input.need_approval && !isReviewable(familyOf(bill.channel))) {
+        // No refund may end in a state nothing can leave: PUT /refund could never name it.
+        throw new SandboxError(
+          'CHANNEL_INVALID',
+          `need_approval cannot be true for a ${familyOf(bill.channel)} bill: its pre-refund could never be ` +
+            `reviewed (PUT /refund takes ${REFUND_FAMILIES.join(' ')}); refund it directly`,
         );
       }
       if (bill.status !== 'paid')

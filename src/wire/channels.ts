@@ -38,6 +38,9 @@ export const OTHER_KNOWN_CHANNELS = ['WX_SCAN', 'ALI_SCAN', 'BC', 'BC_TRANSFER',
 
 export const REFUND_FAMILIES = ['WX', 'ALI', 'UN', 'KUAIQIAN', 'BD', 'JD', 'YEE'] as const;
 export type RefundFamily = (typeof REFUND_FAMILIES)[number];
+/** The families `PUT /refund` can name: the only ones a pre-refund may be created for. */
+export const isReviewable = (family: ChannelFamily): family is RefundFamily =>
+  (REFUND_FAMILIES as readonly string[]).includes(family);
 
 /** Families whose refunds send no webhook and settle only when `GET /refund/status` finds them settled. */
 export const STATUS_QUERY_FAMILIES = ['WX', 'YEE', 'KUAIQIAN', 'BD'] as const;

@@ -61,6 +61,9 @@ export type EndpointResponse<E extends EndpointName> = EndpointContract[E]['resp
 /** The path of an endpoint, with `{id}` filled in (url-encoded) where it has one. */
 export function endpointPath(name: EndpointName, id?: string): string {
   const { path } = ENDPOINTS[name];
+  // A dot segment would be resolved away by the URL parser and reach another endpoint.
+  if (id !== undefined && (id === '' || /^(\.|%2e){1,2}$/i.test(id)))
+    throw new Error(`${JSON.stringify(id)} cannot be a record id`);
   return id === undefined ? path : path.replace('{id}', encodeURIComponent(id));
 }
 

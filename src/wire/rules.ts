@@ -54,6 +54,13 @@ export function refundNoProblem(refundNo: string, nowMs: number): string | undef
   return undefined;
 }
 
+/**
+ * A BeeCloud record id (a bill's or a refund's): a UUID. Nothing else can name a record, so
+ * nothing else is ever put into a record's URL (`..` would reach another path).
+ */
+export const RECORD_ID_PATTERN =
+  /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
 /** An http(s) URL with no `#` or `?` (BeeCloud appends its own query to return_url). */
 export function returnUrlProblem(url: string): string | undefined {
   if (!/^https?:\/\/[^\s/?#]+[^\s?#]*$/.test(url)) return 'must be an http(s) URL without # or ?';

@@ -11,12 +11,35 @@ describe('auth configuration', () => {
   });
 
   it('refuses to start in production, or with real BeeCloud secrets, without authentication', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production', ...REAL })).toThrow(
       'refusing to start without authentication in production',
     );
     expect(() => loadConfig(REAL)).toThrow(
       'refusing to start without authentication while holding BeeCloud secrets',
     );
+  });
+
+  it('fails closed in production: BeeCloud credentials, not the development app, https off loopback, JWKS with issuer and audience', () => {
+    const production = { NODE_ENV: 'production', API_KEYS };
+    expect(() => loadConfig(production)).toThrow(
+      'refusing to start in production without BeeCloud credentials: set BEECLOUD_APP_ID, BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET',
+    );
+    expect(() =>
+      loadConfig({ ...production, ...REAL, BEECLOUD_APP_ID: 'C0FFEE00-0000-4BEE-8C1D-000000000001' }),
+    ).toThrow("BEECLOUD_APP_ID is the sandbox's published development app");
+    expect(() =>
+      loadConfig({ ...production, ...REAL, BEECLOUD_BASE_URLS: 'http://pay.example.com' }),
+    ).toThrow('BEECLOUD_BASE_URLS: http://pay.example.com is plain http to a host that is not loopback');
+    expect(
+      loadConfig({ ...production, ...REAL, BEECLOUD_BASE_URLS: 'http://127.0.0.1:8080' }).upstream,
+    ).toMatchObject({
+      kind: 'beecloud',
+    });
+    expect(() => loadConfig({ ...production, ...REAL, JWT_JWKS_URL: 'https://id.example/jwks' })).toThrow(
+      'JWT_JWKS_URL in production needs JWT_ISSUER and JWT_AUDIENCE',
+    );
+    // Outside production the embedded sandbox is the default.
+    expect(loadConfig({ API_KEYS }).upstream).toMatchObject({ kind: 'embedded-sandbox' });
   });
 
   it('accepts keys, JWT settings, or the explicit opt-out', () => {
@@ -28,6 +51,7 @@ describe('auth configuration', () => {
     expect(
       loadConfig({
         NODE_ENV: 'production',
+        ...REAL,
         JWT_HS256_SECRET: 'x'.repeat(32),
         JWT_ISSUER: 'https://id.example',
       }).auth,
@@ -35,7 +59,9 @@ describe('auth configuration', () => {
       kind: 'enabled',
       jwt: { hs256Secret: 'x'.repeat(32), issuer: 'https://id.example' },
     });
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_DISABLED: 'true' }).auth).toEqual({ kind: 'disabled' });
+    expect(loadConfig({ NODE_ENV: 'production', ...REAL, AUTH_DISABLED: 'true' }).auth).toEqual({
+      kind: 'disabled',
+    });
   });
 
   it('names the problem in a bad configuration, never echoing a secret', () => {
@@ -61,12 +87,12 @@ describe('auth configuration', () => {
   });
 
   it('turns introspection and the explorer off in production unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production', API_KEYS })).toMatchObject({
+    expect(loadConfig({ NODE_ENV: 'production', ...REAL, API_KEYS })).toMatchObject({
       introspection: false,
       explorer: false,
     });
     expect(
-      loadConfig({ NODE_ENV: 'production', API_KEYS, INTROSPECTION: 'true', EXPLORER: 'true' }),
+      loadConfig({ NODE_ENV: 'production', ...REAL, API_KEYS, INTROSPECTION: 'true', EXPLORER: 'true' }),
     ).toMatchObject({ introspection: true, explorer: true });
     expect(loadConfig({})).toMatchObject({ introspection: true, explorer: true });
     expect(() => loadConfig({ INTROSPECTION: 'yes' })).toThrow('INTROSPECTION must be true or false');

@@ -82,7 +82,12 @@ describeWithRedis('two replicas over Redis', () => {
       expect(await (await post(b.webhookUrl, delivery.body)).text()).toBe('success');
       // Readiness, not a sleep: a later event through B and Redis reaches A after anything B
       // published before it, so once it is here, a republished replay would be too.
-      const marker = { ...delivery.body, transaction_id: uniqueBillNo() };
+      // A bill paid with the sandbox's webhooks off, whose webhook the test posts itself.
+      const markerBill = await rest.bill({ total_fee: delivery.body.transaction_fee });
+      app.webhookUrl = undefined;
+      await rest.control('POST', `bills/${markerBill.billNo}/pay`);
+      app.webhookUrl = a.webhookUrl;
+      const marker = { ...delivery.body, transaction_id: markerBill.billNo };
       marker.signature = documentedWebhookSignature(app.appId, marker, app.masterSecret);
       expect(await (await post(b.webhookUrl, marker)).text()).toBe('success');
       await eventually(() =>
@@ -114,12 +119,14 @@ describeWithRedis('a Redis that refuses to publish', () => {
       redisUrl: redis.url,
       log: (line: string) => logLines.push(line),
     });
+    const rest = new RawClient(sandbox.url, app);
+    const { billNo } = await rest.paidBill({ channel: 'WX_NATIVE', total_fee: 1 }); // no webhook URL: none sent
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
       const body = {
-        transaction_id: uniqueBillNo(),
+        transaction_id: billNo,
         transaction_type: 'PAY',
         channel_type: 'WX',
         sub_channel_type: 'WX_NATIVE',

@@ -52,11 +52,24 @@ const createBill = async (billNo: string, totalFeeFen = 500) =>
  * `sub` (a paymentEvents subscriber) has received it, anything published before it has
  * arrived too.
  */
+/** Marks a bill paid in the sandbox without its own webhook, so that a test posts the webhook itself. */
+async function payQuietly(billNo: string): Promise<void> {
+  const webhookUrl = t.app.webhookUrl;
+  t.app.webhookUrl = undefined;
+  try {
+    await t.rest.control('POST', `bills/${billNo}/pay`);
+  } finally {
+    t.app.webhookUrl = webhookUrl;
+  }
+}
+
 async function expectNothingPublishedFor(
   sub: Awaited<ReturnType<typeof subscribe>>,
   billNo: string,
 ): Promise<void> {
   const marker = uniqueBillNo();
+  await t.rest.bill({ bill_no: marker, total_fee: 1 });
+  await payQuietly(marker);
   expect((await postWebhook(signedWebhook({ transaction_id: marker, transaction_fee: 1 }))).status).toBe(200);
   await eventually(() => sub.received.some((event) => event.paymentEvents.transactionId === marker));
   expect(sub.received.filter((event) => event.paymentEvents.transactionId === billNo)).toEqual([]);
@@ -149,6 +162,54 @@ describe('payment events', () => {
 });
 
 describe('the webhook receiver', () => {
+  it('refuses a replayed webhook whose app_id was shifted into transaction_id, and publishes nothing', async () => {
+    const victim = uniqueBillNo();
+    await createBill(victim, 500); // unpaid
+    const shifted = `Q${victim}`;
+    await createBill(shifted, 500);
+    await t.rest.control('POST', `bills/${shifted}/pay`);
+    await t.webhooksDelivered(shifted);
+    const [genuine] = (await t.rest.control('GET', `webhooks?transaction_id=${shifted}`)).deliveries;
+    const sub = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { transactionId } }');
+    try {
+      // md5(app_id + transaction_id + …) is the same string when a character moves across.
+      const attack = { ...genuine.body, app_id: `${t.app.appId}Q`, transaction_id: victim };
+      const answer = await postWebhook(attack);
+      expect([answer.status, await answer.text()]).toEqual([401, "app_id is not this gateway's app"]);
+      const { app_id: _dropped, ...withoutAppId } = attack;
+      expect((await postWebhook(withoutAppId)).status).toBe(401); // and the signature no longer fits
+      await expectNothingPublishedFor(sub, victim);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it("answers 503 to a PAY webhook until BeeCloud's record says paid, then publishes it", async () => {
+    const billNo = uniqueBillNo();
+    await createBill(billNo, 500);
+    const sub = await subscribe(
+      t.graphqlUrl,
+      'subscription { paymentEvents { transactionId tradeSuccess } }',
+    );
+    const unconfirmed = () => t.assembled.metrics.get('beecloud_webhook_unconfirmed_total');
+    const before = unconfirmed();
+    try {
+      const body = signedWebhook({ transaction_id: billNo, transaction_fee: 500 });
+      const early = await postWebhook(body);
+      expect([early.status, await early.text()]).toEqual([
+        503,
+        "BeeCloud's record does not say this bill is paid; retry later",
+      ]);
+      expect(unconfirmed()).toBe(before + 1);
+      await expectNothingPublishedFor(sub, billNo);
+      await payQuietly(billNo);
+      expect(await (await postWebhook(body)).text()).toBe('success'); // BeeCloud's next retry
+      await eventually(() => sub.received.some((e) => e.paymentEvents.transactionId === billNo));
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('refuses a forged signature with 401, publishing nothing', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
@@ -214,6 +275,7 @@ describe('the webhook receiver', () => {
   it('flags a transaction_fee that differs from the bill, logs and counts it', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
+    await payQuietly(billNo);
     const sub = await subscribe(
       t.graphqlUrl,
       `subscription($billNo: String) { billUpdated(billNo: $billNo) { feeFen expectedFeeFen feeMismatch } }`,
@@ -242,6 +304,7 @@ describe('the webhook receiver', () => {
   it('answers 503 (no success) when the record cannot be checked, and accepts the retry', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
+    await payQuietly(billNo);
     await t.rest.control('POST', 'faults', { kind: 'http_500', path_prefix: '/2/rest/bills', times: 3 });
     const body = signedWebhook({ transaction_id: billNo, transaction_fee: 500 });
     const refused = await postWebhook(body);

@@ -4,6 +4,7 @@ import type { PaymentEventPayload } from '../../events/payment-event.js';
 import { Bill } from '../bill/bill.type.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
 import { Refund } from '../refund/refund.type.js';
+import { RequireScopes } from '../require-scopes.js';
 
 export const PaymentEventType = { PAY: 'PAY', REFUND: 'REFUND' } as const;
 export type PaymentEventType = keyof typeof PaymentEventType;
@@ -50,10 +51,18 @@ export class PaymentEvent {
   @Field(() => GraphQLDateTime)
   receivedAt!: Date;
 
-  @Field(() => Bill, { nullable: true, description: 'The bill as it stands after the event.' })
+  @RequireScopes('bills:read')
+  @Field(() => Bill, {
+    nullable: true,
+    description: 'The bill as it stands after the event (needs bills:read).',
+  })
   bill!: Bill | null;
 
-  @Field(() => Refund, { nullable: true, description: 'REFUND: the refund as it stands after the event.' })
+  @RequireScopes('refunds:read')
+  @Field(() => Refund, {
+    nullable: true,
+    description: 'REFUND: the refund as it stands after the event (needs refunds:read).',
+  })
   refund!: Refund | null;
 
   static fromPayload(payload: PaymentEventPayload): PaymentEvent {

@@ -10,6 +10,7 @@ import {
   ObjectType,
   Query,
   Resolver,
+  registerEnumType,
   Root,
   type ResolverInterface,
 } from 'type-graphql';
@@ -49,10 +50,11 @@ export class CreateRefundPayload {
   @Field(() => [UserError])
   userErrors!: UserError[];
 
+  @RequireScopes('refunds:read')
   @Budget({ calls: 1 })
   @Field(() => Refund, {
     nullable: true,
-    description: 'The refund as BeeCloud now has it (one look-up when selected).',
+    description: 'The refund as BeeCloud now has it (one look-up when selected; needs refunds:read).',
   })
   async refund(): Promise<Refund | null> {
     const record = await this.loadRefund();
@@ -60,12 +62,34 @@ export class CreateRefundPayload {
   }
 }
 
+export enum ReviewOutcomeCode {
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+  FAILED = 'FAILED',
+  NO_RESULT = 'NO_RESULT',
+}
+registerEnumType(ReviewOutcomeCode, {
+  name: 'ReviewOutcomeCode',
+  description: 'How reviewing one refund ended.',
+  valuesConfig: {
+    APPROVED: { description: 'Approved: the refund started (ALI: after the merchant confirms).' },
+    DENIED: { description: 'Denied: the pre-refund is closed and the bill may be refunded again.' },
+    FAILED: {
+      description: 'BeeCloud refused this id; `message` says why (unknown, not awaiting review, …).',
+    },
+    NO_RESULT: { description: "BeeCloud's answer said nothing of this id." },
+  },
+});
+
 @ObjectType({ description: 'The result of reviewing one refund.' })
 export class RefundReviewOutcome {
   @Field(() => ID)
   refundId!: string;
 
-  @Field()
+  @Field(() => ReviewOutcomeCode)
+  code!: ReviewOutcomeCode;
+
+  @Field({ description: 'APPROVED or DENIED.' })
   ok!: boolean;
 
   @Field({ description: '"OK", or why this refund was not reviewed.' })
@@ -245,13 +269,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ('userErrors' in outcome) return { outcomes: [], confirmationUrl: null, ...outcome };
     // Approved refunds may complete at once; which bills they belong to is not in the answer.
     if (input.agree) invalidate({ all: true });
-    // BeeCloud reports per id only when approving; a denial moves nothing and has no map.
-    const resultMap = outcome.ok.result_map ?? {};
     return {
-      outcomes: input.ids.map((id) => {
-        const message = resultMap[id] ?? resultMap[id.trim()] ?? 'no result for this id';
-        return { refundId: id, ok: message === 'OK', message };
-      }),
+      outcomes: input.ids.map((id) => reviewOutcome(id, input.agree, outcome.ok.result_map)),
       confirmationUrl: outcome.ok.url ?? null,
       userErrors: [],
     };
@@ -286,4 +305,26 @@ export class RefundResolver implements ResolverInterface<Refund> {
       userErrors: [],
     });
   }
+}
+
+/**
+ * One id's outcome. BeeCloud reports per id only when approving (`result_map`: "OK" or why
+ * not); a denial moves no money and has no map. Read with Object.hasOwn: an id such as
+ * `__proto__` must find nothing, not Object.prototype.
+ */
+function reviewOutcome(
+  id: string,
+  agree: boolean,
+  resultMap: Record<string, string> | undefined,
+): RefundReviewOutcome {
+  if (!agree) return { refundId: id, code: ReviewOutcomeCode.DENIED, ok: true, message: 'denied' };
+  const key =
+    resultMap &&
+    (Object.hasOwn(resultMap, id) ? id : Object.hasOwn(resultMap, id.trim()) ? id.trim() : undefined);
+  if (key === undefined)
+    return { refundId: id, code: ReviewOutcomeCode.NO_RESULT, ok: false, message: 'no result for this id' };
+  const message = resultMap![key]!;
+  return message === 'OK'
+    ? { refundId: id, code: ReviewOutcomeCode.APPROVED, ok: true, message }
+    : { refundId: id, code: ReviewOutcomeCode.FAILED, ok: false, message };
 }

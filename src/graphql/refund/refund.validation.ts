@@ -1,4 +1,11 @@
-import { BILL_NO_PATTERN, MAX_TOTAL_FEE, refundNoFormatProblem, type BillRecord } from '../../wire/index.js';
+import {
+  BILL_NO_PATTERN,
+  MAX_TOTAL_FEE,
+  RECORD_ID_PATTERN,
+  isReviewable,
+  refundNoFormatProblem,
+  type BillRecord,
+} from '../../wire/index.js';
 import { storedMapProblem } from '../common/json.js';
 import type { UserErrorShape } from '../errors.js';
 import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
@@ -38,6 +45,13 @@ export function validateCreateRefund(
   // Money safety: more than the bill is never refundable. Checked only against a bill the
   // gateway already holds (no extra upstream call); BeeCloud checks again in any case.
   // "Already refunded" is left to BeeCloud, which answers a retry of this very refund with its id.
+  if (knownBill && input.needApproval && !isReviewable(knownBill.channel)) {
+    problems.push({
+      code: 'CHANNEL_INVALID',
+      field: 'input.needApproval',
+      message: `a pre-refund of a ${knownBill.channel} bill could never be reviewed; refund it directly`,
+    });
+  }
   if (knownBill && input.refundFeeFen > knownBill.total_fee) {
     problems.push({
       code: 'REFUND_AMOUNT_TOO_LARGE',
@@ -48,6 +62,11 @@ export function validateCreateRefund(
   return problems;
 }
 
+/**
+ * Before anything moves: the list's size, and every id a BeeCloud record id (a UUID; the
+ * spec's own example pads one with spaces, so they are trimmed first). One bad id refuses
+ * the whole review: approving the others while answering an error would hide that money moved.
+ */
 export function validateReviewRefunds(input: ReviewRefundsInput): UserErrorShape[] {
   if (input.ids.length === 0)
     return [{ code: 'MISS_PARAM', field: 'input.ids', message: 'ids must list at least one refund id' }];
@@ -60,5 +79,15 @@ export function validateReviewRefunds(input: ReviewRefundsInput): UserErrorShape
       },
     ];
   }
-  return [];
+  return input.ids.flatMap((id, i) =>
+    RECORD_ID_PATTERN.test(id.trim())
+      ? []
+      : [
+          {
+            code: 'PARAM_INVALID',
+            field: `input.ids[${i}]`,
+            message: `ids[${i}] is not a refund id (a UUID)`,
+          },
+        ],
+  );
 }
