@@ -5,7 +5,15 @@
  * the virtual clock never locks real clients out.
  */
 export class VirtualClock {
-  private offsetMs = 0;
+  private offsetMs: number;
+
+  /**
+   * With `persisted`, the offset is kept in the store, so that a restart over the same SQLite
+   * file does not turn back time (a timed-out bill would become payable again).
+   */
+  constructor(private readonly persisted?: { load(): string | undefined; save(value: string): void }) {
+    this.offsetMs = Number(persisted?.load() ?? 0) || 0;
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;
@@ -13,10 +21,12 @@ export class VirtualClock {
 
   advance(ms: number): void {
     this.offsetMs += ms;
+    this.persisted?.save(String(this.offsetMs));
   }
 
   reset(): void {
     this.offsetMs = 0;
+    this.persisted?.save('0');
   }
 
   get offset(): number {

@@ -47,7 +47,10 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
   const apps = new Map((options.apps ?? [devApp()]).map((app) => [app.appId, app]));
   const log = options.log ?? stdoutLog;
   const store = new SandboxStore(options.dbFile);
-  const clock = new VirtualClock();
+  const clock = new VirtualClock({
+    load: () => store.setting('clock_offset_ms'),
+    save: (value) => store.setSetting('clock_offset_ms', value),
+  });
   const webhooks = new WebhookSender(store, {
     speedup: options.webhookSpeedup ?? 1,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,

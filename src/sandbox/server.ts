@@ -125,7 +125,12 @@ async function handleRequest(
 }
 
 async function handleControl(rt: SandboxRuntime, req: IncomingMessage, method: string, url: URL) {
-  const segments = url.pathname.slice('/_sandbox/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+  refuseCrossSite(req);
+  const segments = url.pathname
+    .slice('/_sandbox/'.length)
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => decodeSegment(segment));
   const body = method === 'GET' ? {} : await readParams(req);
   const answer = controlHandler(rt, { method, segments, query: url.searchParams, body });
   if (!answer) throw new SandboxError('PARAM_INVALID', `no such endpoint: ${method} ${url.pathname}`, 404);
@@ -168,7 +173,7 @@ async function handleRest(
   if (fault?.kind === 'channel_error')
     throw new SandboxError('CHANNEL_ERROR', 'the payment channel failed to answer');
   if (fault?.kind === 'runtime_error') throw new Error('injected runtime failure');
-  const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
+  const id = decodeSegment(route.pattern.exec(url.pathname)?.[1] ?? '', 200); // BeeCloud answers 200 + a result code
   const baseUrl = rt.publicUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
   return route.handler(
     { app, lifecycle: rt.lifecycle, store: rt.store, clock: rt.clock, baseUrl },
@@ -176,6 +181,38 @@ async function handleRest(
     id,
   );
 }
+
+/** A path segment, url-decoded; a malformed `%` escape is the client's error (5), not ours (14). */
+function decodeSegment(segment: string, httpStatus = 400): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    const detail = `the path segment ${JSON.stringify(segment)} is not valid url-encoding`;
+    throw new SandboxError('PARAM_INVALID', detail, httpStatus);
+  }
+}
+
+/**
+ * The control API pays, fails and resets bills and needs no credentials, so another website
+ * must not be able to drive it from a visitor's browser: a request whose `Origin` is not this
+ * server, or that the browser marks `Sec-Fetch-Site: cross-site`, is refused. The sandbox's
+ * own checkout pages (same origin) and tools that send no Origin (curl, tests) are served.
+ */
+function refuseCrossSite(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  const fetchSite = req.headers['sec-fetch-site'];
+  const sameOrigin = origin === undefined || originHost(origin) === req.headers.host;
+  if (!sameOrigin || fetchSite === 'cross-site' || fetchSite === 'same-site')
+    throw new SandboxError('PARAM_INVALID', 'the control API refuses cross-site requests', 403);
+}
+
+const originHost = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // "null" (a sandboxed frame, a file) names no site of ours
+  }
+};
 
 /**
  * A request body as parameters: JSON (the REST API; `jsonOnly`) or, for the sandbox's

@@ -101,6 +101,10 @@ export interface WebhookAttemptRow {
 }
 
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS bills (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -192,6 +196,19 @@ export class SandboxStore {
 
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /** A small named value that must survive a restart (the virtual clock's offset). */
+  setting(key: string): string | undefined {
+    return (
+      this.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+    )?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   close(): void {

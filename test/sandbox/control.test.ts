@@ -28,6 +28,53 @@ describe('the control API', () => {
     });
   });
 
+  it('refuses cross-site requests, and serves its own pages and tools without an Origin', async () => {
+    const { billNo } = await ctx.client.bill();
+    const pay = (headers: Record<string, string>) =>
+      fetch(`${ctx.sandbox.url}/_sandbox/bills/${billNo}/pay`, { method: 'POST', headers });
+    for (const headers of <Array<Record<string, string>>>[
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ]) {
+      const answer = await pay(headers);
+      expect([answer.status, ((await answer.json()) as { err_detail: string }).err_detail]).toEqual([
+        403,
+        'the control API refuses cross-site requests',
+      ]);
+    }
+    expect((await ctx.client.call('bills', { bill_no: billNo })).bills[0].spay_result).toBe(false);
+    expect((await pay({ origin: ctx.sandbox.url, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await ctx.client.call('bills', { bill_no: billNo })).bills[0].spay_result).toBe(true);
+  });
+
+  it("answers a malformed % escape in a path as the client's error", async () => {
+    const control = await fetch(`${ctx.sandbox.url}/_sandbox/bills/%E0%A4%A/pay`, { method: 'POST' });
+    expect(control.status).toBe(400);
+    expect(await control.json()).toMatchObject({ result_code: 5, result_msg: 'PARAM_INVALID' });
+    const para = encodeURIComponent(JSON.stringify(ctx.client.auth('billById')));
+    const rest = await fetch(`${ctx.sandbox.url}/2/rest/bill/%ZZ?para=${para}`);
+    expect(rest.status).toBe(200); // as BeeCloud answers: the code is in the body
+    expect(await rest.json()).toMatchObject({
+      result_code: 5,
+      err_detail: 'the path segment "%ZZ" is not valid url-encoding',
+    });
+  });
+
+  it('keeps the virtual clock across a restart over the same database file', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'bc-clock-')), 'state.db');
+    const { startTestSandbox } = await import('../support/sandbox.js');
+    const first = await startTestSandbox({ dbFile });
+    await new RawClient(first.url).control('POST', 'clock/advance', { ms: 3_600_000 });
+    await first.close();
+    const second = await startTestSandbox({ dbFile });
+    try {
+      expect((await new RawClient(second.url).control('GET', 'clock')).offset_ms).toBe(3_600_000);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('resets every record', async () => {
     await ctx.client.paidBill();
     await ctx.client.control('POST', 'reset');
