@@ -25,6 +25,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Redis for pub/sub and webhook de-duplication across replicas; in memory without it. */
   redisUrl?: string;
+  /** Without Redis: where accepted webhooks are remembered across restarts. */
+  webhookDedupFile?: string;
   cacheTtlMs: number;
   /** `dev-key`: embedded development only, a key with every scope is made at start-up. */
   auth: AuthSettings | { kind: 'dev-key' };
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .filter(Boolean),
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
+    webhookDedupFile: env.WEBHOOK_DEDUP_FILE || undefined,
     cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
     auth: authSettings(env, production, given.length > 0),
     introspection: readFlag(env, 'INTROSPECTION', !production),

@@ -4,10 +4,10 @@ import { Authenticator, type AuthSettings } from './auth/authenticator.js';
 import { SCOPES } from './auth/principal.js';
 import type { GatewayConfig } from './config.js';
 import { stdoutLog, type LogLine } from './node-http/access-log.js';
-import { MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
+import { FileDedupStore, MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
-import { createWebhookProcessor } from './events/webhook-processor.js';
+import { announceOnce, createWebhookProcessor } from './events/webhook-processor.js';
 import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
@@ -29,6 +29,11 @@ export interface AssembleOptions extends Omit<
   /** The app whose webhooks are accepted (signatures use its master secret). */
   credentials: BeeCloudCredentials;
   redisUrl?: string;
+  /**
+   * Without Redis: a file that keeps accepted webhooks across restarts (WEBHOOK_DEDUP_FILE);
+   * absent, de-duplication is in memory and a replay after a restart is published again.
+   */
+  dedupFile?: string;
   /** How long a bill may be served from the cache without an event; 0 turns the cache off. */
   cacheTtlMs: number;
 }
@@ -66,6 +71,11 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     consume(events.local.subscribe(TOPICS.cacheInvalidation), applyInvalidation),
   ];
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const dedup = events.redis
+    ? new RedisDedupStore(events.redis)
+    : options.dedupFile
+      ? new FileDedupStore(options.dedupFile)
+      : new MemoryDedupStore();
   const services: GatewayServices = {
     api: options.api,
     cache,
@@ -81,6 +91,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
         .publish(TOPICS.cacheInvalidation, target)
         .catch((error: Error) => log(`cache invalidation not broadcast: ${error.message}`));
     },
+    announce: (event) => announceOnce(dedup, events, event),
   };
   const { api } = options;
   const receiver = createWebhookReceiver({
@@ -93,7 +104,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
         refund: async (refundNo) =>
           (await api.refunds({ refund_no: refundNo, limit: 1, need_detail: true })).refunds[0] ?? null,
       },
-      dedup: events.redis ? new RedisDedupStore(events.redis) : new MemoryDedupStore(),
+      dedup,
       bus: events,
       onAccepted: forgetEventRecords,
     }),
@@ -103,7 +114,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
   });
   const rateLimiter = options.rateLimit
     ? events.redis
-      ? new RedisRateLimiter(events.redis, options.rateLimit)
+      ? new RedisRateLimiter(events.redis, options.rateLimit, log)
       : new MemoryRateLimiter(options.rateLimit)
     : undefined;
   const gateway = await startGatewayServer({
@@ -164,6 +175,7 @@ export async function startGateway(config: GatewayConfig, log: LogLine = stdoutL
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
     redisUrl: config.redisUrl,
+    dedupFile: config.webhookDedupFile,
     cacheTtlMs: config.cacheTtlMs,
     authenticator: new Authenticator(
       devKey ? { kind: 'enabled', apiKeys: [devKey.entry] } : (config.auth as AuthSettings),

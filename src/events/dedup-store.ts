@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
 /**
@@ -29,7 +30,11 @@ export class MemoryDedupStore implements DedupStore {
   }
 
   async complete(key: string) {
-    this.entries.set(key, { state: 'done', expires: Date.now() + DONE_TTL_S * 1000 });
+    this.remember(key, Date.now() + DONE_TTL_S * 1000);
+  }
+
+  protected remember(key: string, expires: number): void {
+    this.entries.set(key, { state: 'done', expires });
   }
 
   async release(key: string) {
@@ -43,6 +48,33 @@ export class MemoryDedupStore implements DedupStore {
       if (entry.expires > now) break;
       this.entries.delete(key);
     }
+  }
+}
+
+/**
+ * The memory store, with every accepted key also appended to a file (one JSON line each) and
+ * read back at start, so that a replay after a restart is still acknowledged, not published
+ * again — for a single replica without Redis. Claims in progress are not kept: a process that
+ * died mid-way lets BeeCloud's retry through, as with Redis once a claim expires.
+ */
+export class FileDedupStore extends MemoryDedupStore {
+  constructor(private readonly file: string) {
+    super();
+    if (!existsSync(file)) return;
+    const now = Date.now();
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      try {
+        const { key, expires } = JSON.parse(line) as { key: string; expires: number };
+        if (expires > now) this.remember(key, expires);
+      } catch {
+        // a torn last line from a crash: skip it
+      }
+    }
+  }
+
+  override async complete(key: string) {
+    await super.complete(key);
+    appendFileSync(this.file, `${JSON.stringify({ key, expires: Date.now() + DONE_TTL_S * 1000 })}\n`);
   }
 }
 

@@ -92,3 +92,17 @@ function parseMessage(text: string): { topic: Topic; args: Topics[Topic] } | und
   }
   return undefined;
 }
+
+/** A payment event, to everyone listening to the app and to its bill's and refund's own topics. */
+export async function publishPaymentEvent(bus: EventBus, event: PaymentEventPayload): Promise<void> {
+  await Promise.all([
+    bus.publish(TOPICS.paymentEvents, event),
+    ...(event.bill
+      ? [
+          bus.publish(TOPICS.billByNo, event.bill.bill_no, event),
+          bus.publish(TOPICS.billById, event.bill.id, event),
+        ]
+      : []),
+    ...(event.type === 'REFUND' ? [bus.publish(TOPICS.refundByNo, event.transactionId, event)] : []),
+  ]);
+}

@@ -36,3 +36,37 @@ export const TOPICS = {
 } as const;
 
 export type CacheInvalidation = { billNo: string } | { all: true };
+
+/**
+ * A REFUND event from BeeCloud's records alone, for refunds that no webhook announces: WX, YEE,
+ * KUAIQIAN and BD refunds settle when `/refund/status` finds them settled (syncRefundStatus).
+ */
+export function refundEventFromRecords(
+  refund: RefundRecord,
+  bill: BillRecord | null,
+  now: number,
+): PaymentEventPayload {
+  let optional: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(refund.optional);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      optional = parsed as Record<string, unknown>;
+  } catch {
+    // not an object: none
+  }
+  return {
+    type: 'REFUND',
+    transactionId: refund.refund_no,
+    channel: refund.channel,
+    subChannel: refund.sub_channel,
+    feeFen: refund.refund_fee,
+    expectedFeeFen: refund.refund_fee,
+    feeMismatch: false,
+    tradeSuccess: refund.result,
+    channelTransactionId: null,
+    optional,
+    receivedAt: now,
+    bill,
+    refund,
+  };
+}

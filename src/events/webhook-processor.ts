@@ -8,8 +8,8 @@ import {
   type WebhookBody,
 } from '../wire/index.js';
 import type { DedupStore } from './dedup-store.js';
-import type { EventBus } from './event-bus.js';
-import { TOPICS, type PaymentEventPayload } from './payment-event.js';
+import { publishPaymentEvent, type EventBus } from './event-bus.js';
+import type { PaymentEventPayload } from './payment-event.js';
 
 export interface WebhookProcessorOptions {
   /** The app whose webhooks are accepted: signatures use its master secret. */
@@ -79,7 +79,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
         };
       }
       options.onAccepted?.(event);
-      await publish(options.bus, event);
+      await publishPaymentEvent(options.bus, event);
       await options.dedup.complete(key);
       return { kind: 'accepted', event };
     } catch (cause) {
@@ -148,16 +148,23 @@ async function eventFromRecords(
   };
 }
 
-/** To everyone listening to the app, and to the bill's and the refund's own topics. */
-async function publish(bus: EventBus, event: PaymentEventPayload): Promise<void> {
-  await Promise.all([
-    bus.publish(TOPICS.paymentEvents, event),
-    ...(event.bill
-      ? [
-          bus.publish(TOPICS.billByNo, event.bill.bill_no, event),
-          bus.publish(TOPICS.billById, event.bill.id, event),
-        ]
-      : []),
-    ...(event.type === 'REFUND' ? [bus.publish(TOPICS.refundByNo, event.transactionId, event)] : []),
-  ]);
+/**
+ * Publishes an event no webhook will bring, at most once: it claims the same key a webhook of
+ * that transaction would (`REFUND:<refund_no>`), so two syncs, or a sync and a late webhook,
+ * publish it once between them, on every replica that shares the store.
+ */
+export async function announceOnce(
+  dedup: DedupStore,
+  bus: EventBus,
+  event: PaymentEventPayload,
+): Promise<void> {
+  const key = `${event.type}:${event.transactionId}`;
+  if ((await dedup.claim(key)) !== 'new') return;
+  try {
+    await publishPaymentEvent(bus, event);
+    await dedup.complete(key);
+  } catch (error) {
+    await dedup.release(key).catch(() => undefined);
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@ import type { BeeCloudClient, BeeCloudEndpoints } from '../upstream/beecloud-cli
 import { OperationUpstream, type OperationUpstreamLimits } from '../upstream/operation-upstream.js';
 import { UpstreamError } from '../upstream/upstream-error.js';
 import type { Principal } from '../auth/principal.js';
-import type { CacheInvalidation } from '../events/payment-event.js';
+import type { CacheInvalidation, PaymentEventPayload } from '../events/payment-event.js';
 import { RECORD_ID_PATTERN, type BillRecord, type RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
 
@@ -14,6 +14,8 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Drops bills that a mutation may have changed, here and (through the event bus) on every replica. */
   invalidate: (target: CacheInvalidation) => void;
+  /** Publishes an event no webhook will bring (a refund settled by syncRefundStatus), once, to every replica. */
+  announce: (event: PaymentEventPayload) => Promise<void>;
   /** Who is calling; null without credentials (src/auth). */
   principal: Principal | null;
   /** LIMIT_MAX_OPTIONAL_BYTES: the largest `optional` map a mutation may store, serialized. */
@@ -25,6 +27,7 @@ export interface GatewayServices {
   api: BeeCloudClient;
   cache: RecordCache;
   invalidate: (target: CacheInvalidation) => void;
+  announce: (event: PaymentEventPayload) => Promise<void>;
   /** What one operation may spend upstream, and how large an `optional` map may be. */
   limits: OperationUpstreamLimits & { maxOptionalBytes: number };
 }
@@ -104,6 +107,7 @@ export function createContext(services: GatewayServices, principal: Principal | 
     api,
     loaders: createLoaders(api, services.cache),
     invalidate: services.invalidate,
+    announce: services.announce,
     principal,
     maxOptionalBytes: services.limits.maxOptionalBytes,
   };

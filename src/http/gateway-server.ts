@@ -143,6 +143,11 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
     }
     if (url.pathname.startsWith(EXPLORER_PREFIX) && req.method === 'GET' && explorer !== false) {
       const name = url.pathname.slice(EXPLORER_PREFIX.length);
+      // init.js carries the explorer's headers (the development key): another site's page must
+      // not load it as a script and read them. Browsers say where a request comes from.
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (name === 'init.js' && (fetchSite === 'cross-site' || fetchSite === 'same-site'))
+        return sendJson(res, 403, errorBody('FORBIDDEN', 'the explorer is served to its own page only'));
       const asset = name === 'init.js' ? explorerAsset('init.js', explorer.headers) : explorerAsset(name);
       if (asset) return sendAsset(req, res, asset);
     }
@@ -170,6 +175,8 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ExplorerAss
     'content-length': body.length,
     'content-security-policy': EXPLORER_CSP,
     'x-content-type-options': 'nosniff',
+    // No other origin may embed these (a cross-site <script> of init.js would read its headers).
+    'cross-origin-resource-policy': 'same-origin',
     'cache-control':
       asset.type.startsWith('text/html') || asset.type.includes('javascript')
         ? 'no-cache'

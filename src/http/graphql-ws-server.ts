@@ -113,7 +113,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       // Tagged as Apollo tags them over HTTP, so that publicError lets them through.
       return invalid.map(
         (error) =>
-          new GraphQLError(error.message, {
+          // No "Did you mean …?": suggestions map the schema for a caller (armor strips them over HTTP).
+          new GraphQLError(error.message.replace(/ Did you mean .*\?$/, ''), {
             nodes: error.nodes,
             extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
           }),

@@ -73,23 +73,54 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return { allowed, tostring(tokens) }
 `;
 
+/**
+ * The shared budget in Redis. When Redis does not answer within REDIS_WAIT_MS (an outage, a
+ * failover), each replica falls back to its own in-memory bucket of the same size: callers are
+ * still limited — per replica rather than in all — and queries keep working instead of every
+ * one failing with a 500. The fall-back is logged once per outage.
+ */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly fallback: MemoryRateLimiter;
+  private degraded = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly settings: RateLimitSettings,
+    private readonly log: (line: string) => void = () => undefined,
     private readonly prefix = 'beecloud-graphql:rate:',
-  ) {}
+  ) {
+    this.fallback = new MemoryRateLimiter(settings);
+  }
 
   async take(key: string, cost: number): Promise<RateLimitDecision> {
-    const [allowed, tokens] = (await this.redis.eval(
-      TAKE_SCRIPT,
-      1,
-      this.prefix + key,
-      this.settings.burst,
-      this.settings.perSecond,
-      Date.now(),
-      cost,
-    )) as [number, string];
-    return decide(this.settings, Number(tokens), cost, allowed === 1);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const [allowed, tokens] = (await Promise.race([
+        this.redis.eval(
+          TAKE_SCRIPT,
+          1,
+          this.prefix + key,
+          this.settings.burst,
+          this.settings.perSecond,
+          Date.now(),
+          cost,
+        ),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS);
+        }),
+      ])) as [number, string];
+      if (this.degraded) this.log('rate limiter: Redis answers again; budgets are shared again');
+      this.degraded = false;
+      return decide(this.settings, Number(tokens), cost, allowed === 1);
+    } catch (error) {
+      if (!this.degraded)
+        this.log(`rate limiter: Redis failed (${(error as Error).message}); limiting per replica`);
+      this.degraded = true;
+      return this.fallback.take(key, cost);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
+
+const REDIS_WAIT_MS = 250;

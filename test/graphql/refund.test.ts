@@ -116,6 +116,9 @@ describe('createRefund', () => {
   });
 });
 
+/** A well-formed refund id that names no refund. */
+const UNKNOWN_REFUND_ID = '00000000-0000-4000-8000-000000000000';
+
 describe('reviewRefunds and syncRefundStatus', () => {
   it('approves per id, with the ALI confirmation url, and reports failures per id', async () => {
     const ali = await t.rest.paidBill({ channel: 'ALI_WEB', return_url: 'https://shop.example.com/r' });
@@ -123,13 +126,13 @@ describe('reviewRefunds and syncRefundStatus', () => {
     expect(pre.refund).toMatchObject({ state: 'PENDING' });
     const { reviewRefunds } = dataOf(
       await t.run(ReviewRefundsDocument, {
-        input: { channel: 'ALI', ids: [pre.refundId!, 'unknown-id'], agree: true },
+        input: { channel: 'ALI', ids: [pre.refundId!, UNKNOWN_REFUND_ID], agree: true },
       }),
     );
     expect(reviewRefunds.userErrors).toEqual([]);
     expect(reviewRefunds.outcomes).toEqual([
-      { refundId: pre.refundId, ok: true, message: 'OK' },
-      { refundId: 'unknown-id', ok: false, message: 'NO_SUCH_REFUND' },
+      { refundId: pre.refundId, code: 'APPROVED', ok: true, message: 'OK' },
+      { refundId: UNKNOWN_REFUND_ID, code: 'FAILED', ok: false, message: 'NO_SUCH_REFUND' },
     ]);
     expect(reviewRefunds.confirmationUrl).toContain(pre.refundId);
   });

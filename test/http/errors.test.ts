@@ -43,7 +43,7 @@ describe('errors over WebSocket', () => {
   it('gives parse, validation and scope refusals the codes HTTP gives them', async () => {
     const cases: Array<[string, Record<string, string>, string]> = [
       ['subscription { paymentEvents {', asReader, 'GRAPHQL_PARSE_FAILED'],
-      ['subscription { paymentEvents { noSuchField } }', asReader, 'GRAPHQL_VALIDATION_FAILED'],
+      ['subscription { paymentEvents { typ } }', asReader, 'GRAPHQL_VALIDATION_FAILED'],
       [
         'subscription { paymentEvents { type } }',
         { authorization: `Bearer ${KEYS.creator.key}` },
@@ -55,6 +55,7 @@ describe('errors over WebSocket', () => {
       try {
         await eventually(() => sub.errors.length > 0);
         expect(codesOf(sub.errors)).toEqual([code]);
+        expect(JSON.stringify(sub.errors)).not.toContain('Did you mean'); // no map of the schema
         expect(GATEWAY_ERROR_CODES).toContain(code);
       } finally {
         await sub.close();

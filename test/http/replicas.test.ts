@@ -5,7 +5,7 @@ import { eventually } from '../support/receiver.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
 import { startRedis } from '../support/redis.js';
 import { describeWithRedis } from '../support/services.js';
-import { RawClient, startTestSandbox, uniqueBillNo } from '../support/sandbox.js';
+import { RawClient, startTestSandbox } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
 
 /**

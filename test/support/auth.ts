@@ -8,6 +8,8 @@ export const JWT_SECRET = 'test-jwt-secret-that-is-at-least-32-bytes-long';
 /** The principals of the authorization table, as API keys. */
 export const KEYS = {
   readOnly: createApiKey('read-only', ['bills:read', 'refunds:read']),
+  readOnlyBills: createApiKey('bills-reader', ['bills:read']),
+  readOnlyRefunds: createApiKey('refunds-reader', ['refunds:read']),
   creator: createApiKey('creator', ['bills:create']),
   refunder: createApiKey('refunder', ['refunds:create']),
   reviewer: createApiKey('reviewer', ['refunds:review']),

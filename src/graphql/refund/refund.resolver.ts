@@ -22,6 +22,7 @@ import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
+import { refundEventFromRecords } from '../../events/payment-event.js';
 import { Budget } from '../operation-budget.js';
 import { pageCalls } from '../common/page.args.js';
 import type { GatewayContext } from '../context.js';
@@ -210,15 +211,19 @@ export class RefundResolver implements ResolverInterface<Refund> {
       'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
   })
   async createRefund(
-    @Ctx() { api, loaders, invalidate, maxOptionalBytes }: GatewayContext,
+    @Ctx() { api, loaders, invalidate, maxOptionalBytes, principal }: GatewayContext,
     @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
   ) {
+    // A caller who may not read bills learns a refusal's code, not the bill's details.
+    const forCaller = principal?.scopes.has('bills:read')
+      ? (errors: UserError[]) => errors
+      : withoutBillDetails;
     const problems = validateCreateRefund(input, maxOptionalBytes, loaders.knownBill(input.billNo));
     if (problems.length)
       return Object.assign(new CreateRefundPayload(), {
         refundId: null,
         confirmationUrl: null,
-        userErrors: problems,
+        userErrors: forCaller(problems),
       });
     const outcome = await asUserErrors(
       () =>
@@ -234,7 +239,11 @@ export class RefundResolver implements ResolverInterface<Refund> {
       REFUND_FIELD_BY_CODE,
     );
     if ('userErrors' in outcome)
-      return Object.assign(new CreateRefundPayload(), { refundId: null, confirmationUrl: null, ...outcome });
+      return Object.assign(new CreateRefundPayload(), {
+        refundId: null,
+        confirmationUrl: null,
+        userErrors: forCaller(outcome.userErrors),
+      });
     invalidate({ billNo: input.billNo }); // a refund that completes at once changes the bill
     const id = outcome.ok.id;
     return Object.assign(new CreateRefundPayload(() => loaders.refundById.load(id)), {
@@ -277,13 +286,13 @@ export class RefundResolver implements ResolverInterface<Refund> {
   }
 
   @RequireScopes('refunds:read')
-  @Budget({ calls: 1 })
+  @Budget({ calls: 3 }) // the status, then the settled refund and its bill
   @Mutation(() => SyncRefundStatusPayload, {
     description:
       'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',
   })
   async syncRefundStatus(
-    @Ctx() { api, invalidate }: GatewayContext,
+    @Ctx() { api, invalidate, announce, loaders }: GatewayContext,
     @Arg('channel', () => StatusQueryChannel) channel: StatusQueryChannel,
     @Arg('refundNo') refundNo: string,
   ): Promise<SyncRefundStatusPayload> {
@@ -295,11 +304,24 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ('userErrors' in outcome)
       return Object.assign(new SyncRefundStatusPayload(), { status: null, ...outcome });
     // A refund the provider settled just completed here, changing its bill; no webhook says so.
-    if (outcome.ok.refund_status !== 'PROCESSING') invalidate({ all: true });
     const loadRefund = () =>
       api
         .refunds({ refund_no: refundNo, limit: 1, need_detail: true })
         .then((answer) => answer.refunds[0] ?? null);
+    if (outcome.ok.refund_status !== 'PROCESSING') {
+      invalidate({ all: true });
+      // No webhook announces these refunds: publish their REFUND event here, as a webhook would.
+      const refund = await loadRefund();
+      if (refund?.finish) {
+        const bill = await loaders.billByNo.load(refund.bill_no);
+        await announce(refundEventFromRecords(refund, bill, Date.now()));
+      }
+      const settled = refund;
+      return Object.assign(new SyncRefundStatusPayload(async () => settled), {
+        status: outcome.ok.refund_status,
+        userErrors: [],
+      });
+    }
     return Object.assign(new SyncRefundStatusPayload(loadRefund), {
       status: outcome.ok.refund_status,
       userErrors: [],
@@ -327,4 +349,26 @@ function reviewOutcome(
   return message === 'OK'
     ? { refundId: id, code: ReviewOutcomeCode.APPROVED, ok: true, message }
     : { refundId: id, code: ReviewOutcomeCode.FAILED, ok: false, message };
+}
+
+/** Refusals that speak of the bill (its amount, its number, its state), in words that do not. */
+const BILL_REFUSALS: Partial<Record<string, string>> = {
+  NO_SUCH_BILL: 'the bill cannot be refunded: none such, or not yours to see',
+  BILL_UNSUCCESS: 'the bill cannot be refunded: it is not paid',
+  REFUND_EXCEED_TIME: 'the bill cannot be refunded: past its refund period',
+  ALREADY_REFUNDING: 'the bill has a refund in progress',
+  REFUND_AMOUNT_TOO_LARGE: 'refundFeeFen exceeds what the bill can still refund',
+  PREREFUND_DUPLICATE: 'the bill already has a pre-refund awaiting review',
+  CHANNEL_INVALID: "the bill's channel does not allow this refund",
+};
+
+/**
+ * userErrors for a caller without `bills:read`: the codes stay (a client must branch on
+ * them), BeeCloud's details — which name the bill's total and number — do not.
+ */
+function withoutBillDetails(errors: UserError[]): UserError[] {
+  return errors.map((error) => {
+    const message = BILL_REFUSALS[error.code];
+    return message ? { ...error, message } : error;
+  });
 }
