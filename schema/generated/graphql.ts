@@ -165,6 +165,10 @@ export type ReviewOutcomeCode =
   | 'DENIED'
   /** BeeCloud refused this id; `message` says why (unknown, not awaiting review, …). */
   | 'FAILED'
+  /** Not a refund id (a UUID): nothing was sent to BeeCloud. */
+  | 'INVALID_ID'
+  /** Another id (or the list) was refused before anything was sent: this one was not reviewed. */
+  | 'NOT_REVIEWED'
   /** BeeCloud's answer said nothing of this id. */
   | 'NO_RESULT';
 

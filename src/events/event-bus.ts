@@ -74,8 +74,10 @@ export function createEventBus(redisUrl?: string, log: (line: string) => void = 
     },
     redis: publishClient,
     async close() {
-      // QUIT waits for replies still owed.
-      await Promise.all([subscribeClient.quit(), publishClient.quit()]).catch(() => undefined);
+      // QUIT waits for replies still owed; a client that lost Redis is just disconnected (QUIT
+      // would wait for a reconnection that may never come).
+      const end = (client: Redis) => (client.status === 'ready' ? client.quit() : client.disconnect());
+      await Promise.all([end(subscribeClient), end(publishClient)]).catch(() => undefined);
     },
   };
 }

@@ -5,6 +5,7 @@ import { eventually } from '../support/receiver.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
 import { startRedis } from '../support/redis.js';
 import { describeWithRedis } from '../support/services.js';
+import { KEYS, testAuthenticator } from '../support/auth.js';
 import { RawClient, startTestSandbox } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
 
@@ -156,6 +157,38 @@ describeWithRedis('a Redis that refuses to publish', () => {
       await gateway.close();
       await sandbox.close();
       await redis.stop();
+    }
+  });
+});
+
+describeWithRedis('a Redis outage', () => {
+  it('keeps GraphQL answering, rate-limited per replica, when Redis goes away', async () => {
+    const redis = await startRedis();
+    const app = devApp();
+    const sandbox = await startTestSandbox({ apps: [app] });
+    const logLines: string[] = [];
+    const gateway = await assembleOver(sandbox.url, app, {
+      redisUrl: redis.url,
+      authenticator: testAuthenticator(),
+      rateLimit: { burst: 3, perSecond: 0.01 },
+      log: (line: string) => logLines.push(line),
+    });
+    try {
+      const ask = () =>
+        fetch(`${gateway.gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.readOnly.key}` },
+          body: JSON.stringify({ query: '{ billsCount }' }),
+        });
+      expect((await ask()).status).toBe(200);
+      await redis.stop();
+      const during: number[] = [];
+      for (let i = 0; i < 4; i++) during.push((await ask()).status);
+      expect(during).toEqual([200, 200, 200, 429]); // the replica's own bucket, full, of the same size
+      expect(logLines.some((line) => line.startsWith('rate limiter: Redis failed'))).toBe(true);
+    } finally {
+      await gateway.close();
+      await sandbox.close();
     }
   });
 });

@@ -126,7 +126,10 @@ describe('money paths that end somewhere', () => {
     const refused = await review([real, '__proto__']);
     expect(refused.errors).toBeUndefined();
     expect(refused.data?.reviewRefunds).toEqual({
-      outcomes: [],
+      outcomes: [
+        { refundId: real, code: 'NOT_REVIEWED', ok: false, message: 'not reviewed: the request was refused' },
+        { refundId: '__proto__', code: 'INVALID_ID', ok: false, message: 'not a refund id (a UUID)' },
+      ],
       userErrors: [{ code: 'PARAM_INVALID', field: 'input.ids[1]' }],
     });
     const [record] = (await t.rest.call('refunds', { bill_no: billNo })).refunds;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
 import type { WebhookBody } from '../../src/wire/index.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
@@ -312,6 +315,35 @@ describe('the webhook receiver', () => {
     expect(await refused.text()).not.toContain('success');
     await t.rest.control('DELETE', 'faults');
     expect(await (await postWebhook(body)).text()).toBe('success');
+  });
+});
+
+describe('webhook de-duplication across a restart, without Redis', () => {
+  it('keeps accepted webhooks in WEBHOOK_DEDUP_FILE, so a replay after a restart is acknowledged, not published', async () => {
+    const dedupFile = join(mkdtempSync(join(tmpdir(), 'bc-dedup-')), 'accepted.jsonl');
+    const g = await startTestGateway({ server: { dedupFile } });
+    try {
+      const { billNo } = await g.rest.paidBill({ channel: 'UN_APP', total_fee: 9 });
+      await g.webhooksDelivered(billNo);
+      const [delivery] = (await g.rest.control('GET', `webhooks?transaction_id=${billNo}`)).deliveries;
+      await g.assembled.close();
+      const again = await assembleOver(g.sandbox.url, g.app, { dedupFile });
+      try {
+        const replay = await fetch(again.webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(delivery.body),
+        });
+        expect(await replay.text()).toBe('success');
+        // Counted as a duplicate, which is never published; nothing was accepted (published).
+        expect(again.metrics.get('beecloud_webhooks_total{outcome="duplicate"}')).toBe(1);
+        expect(again.metrics.get('beecloud_webhooks_total{outcome="accepted"}')).toBe(0);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await g.sandbox.close();
+    }
   });
 });
 

@@ -68,6 +68,8 @@ export enum ReviewOutcomeCode {
   DENIED = 'DENIED',
   FAILED = 'FAILED',
   NO_RESULT = 'NO_RESULT',
+  INVALID_ID = 'INVALID_ID',
+  NOT_REVIEWED = 'NOT_REVIEWED',
 }
 registerEnumType(ReviewOutcomeCode, {
   name: 'ReviewOutcomeCode',
@@ -79,6 +81,11 @@ registerEnumType(ReviewOutcomeCode, {
       description: 'BeeCloud refused this id; `message` says why (unknown, not awaiting review, …).',
     },
     NO_RESULT: { description: "BeeCloud's answer said nothing of this id." },
+    INVALID_ID: { description: 'Not a refund id (a UUID): nothing was sent to BeeCloud.' },
+    NOT_REVIEWED: {
+      description:
+        'Another id (or the list) was refused before anything was sent: this one was not reviewed.',
+    },
   },
 });
 
@@ -263,7 +270,26 @@ export class RefundResolver implements ResolverInterface<Refund> {
     @Arg('input', () => ReviewRefundsInput) input: ReviewRefundsInput,
   ): Promise<ReviewRefundsPayload> {
     const problems = validateReviewRefunds(input);
-    if (problems.length) return { outcomes: [], confirmationUrl: null, userErrors: problems };
+    if (problems.length) {
+      // Nothing was sent: each id says why it was not reviewed.
+      const invalid = new Set(problems.map((problem) => problem.field));
+      const outcomes = input.ids.map((id, i) =>
+        invalid.has(`input.ids[${i}]`)
+          ? {
+              refundId: id,
+              code: ReviewOutcomeCode.INVALID_ID,
+              ok: false,
+              message: 'not a refund id (a UUID)',
+            }
+          : {
+              refundId: id,
+              code: ReviewOutcomeCode.NOT_REVIEWED,
+              ok: false,
+              message: 'not reviewed: the request was refused',
+            },
+      );
+      return { outcomes, confirmationUrl: null, userErrors: problems };
+    }
     const outcome = await asUserErrors(
       () =>
         api.reviewRefunds({
