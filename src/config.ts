@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFlag, readInteger, readJson } from './node-http/env.js';
+import { readFlag, readInteger, readJson, readOptionalInteger } from './node-http/env.js';
 import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
@@ -33,6 +33,12 @@ export interface GatewayConfig {
   introspection: boolean;
   explorer: boolean;
   limits: QueryLimits;
+  /** /metrics without credentials (METRICS_PUBLIC=true); otherwise it needs metrics:read. */
+  metricsPublic: boolean;
+  /** A second port serving /metrics alone without credentials (keep it private). */
+  metricsPort?: number;
+  /** How long SIGTERM/SIGINT lets requests in flight finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   /** Null turns rate limiting off (RATE_LIMIT_PER_SECOND=0). */
   rateLimit: RateLimitSettings | null;
 }
@@ -85,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
     webhookDedupFile: env.WEBHOOK_DEDUP_FILE || undefined,
+    metricsPublic: readFlag(env, 'METRICS_PUBLIC', false),
+    metricsPort: readOptionalInteger(env, 'METRICS_PORT', 0, 65535),
+    // Longer than UPSTREAM_DEADLINE_MS (10 s), so that an operation running to its own deadline still finishes.
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 600_000),
     cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
     auth: authSettings(env, production, given.length > 0),
     introspection: readFlag(env, 'INTROSPECTION', !production),

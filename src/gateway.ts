@@ -3,7 +3,10 @@ import { createApiKey } from './auth/api-keys.js';
 import { Authenticator, type AuthSettings } from './auth/authenticator.js';
 import { SCOPES } from './auth/principal.js';
 import type { GatewayConfig } from './config.js';
-import { stdoutLog, type LogLine } from './node-http/access-log.js';
+import { createServer } from 'node:http';
+import { closeServer, listen } from './node-http/listen.js';
+import { createLogger, type Logger } from './node-http/logger.js';
+import { send } from './node-http/respond.js';
 import { FileDedupStore, MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
@@ -34,6 +37,8 @@ export interface AssembleOptions extends Omit<
    * absent, de-duplication is in memory and a replay after a restart is published again.
    */
   dedupFile?: string;
+  /** Serve /metrics without credentials on this port too (a private one); the main port then needs metrics:read. */
+  metricsPort?: number;
   /** How long a bill may be served from the cache without an event; 0 turns the cache off. */
   cacheTtlMs: number;
 }
@@ -45,7 +50,8 @@ export interface AssembledGateway {
   metrics: Metrics;
   /** The webhook URL to give BeeCloud. */
   webhookUrl: string;
-  close(): Promise<void>;
+  /** Drains (see GatewayServer.drain: in-flight requests get up to `graceMs`), then closes the bus. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -53,10 +59,15 @@ export interface AssembledGateway {
  * cache and its invalidation from events, webhook receiver, metrics, and the HTTP server.
  */
 export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
-  const log = options.log ?? stdoutLog;
-  const events = createEventBus(options.redisUrl, log);
+  const logger = options.logger ?? createLogger();
+  const events = createEventBus(options.redisUrl, (message) => logger.warn(message));
   const cache = new RecordCache(options.cacheTtlMs);
   const metrics = new Metrics();
+  cache.onLookup = (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
+  options.api.onCall = (endpoint, outcome, seconds) => {
+    metrics.upstreamRequests.inc({ endpoint, outcome });
+    metrics.upstreamDuration.observe({ endpoint }, seconds);
+  };
 
   const applyInvalidation = (target: CacheInvalidation) =>
     'all' in target ? cache.clear() : cache.invalidateBill({ billNo: target.billNo });
@@ -89,7 +100,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
       // The other replicas: if Redis fails them, their copies expire within CACHE_TTL_MS.
       events
         .publish(TOPICS.cacheInvalidation, target)
-        .catch((error: Error) => log(`cache invalidation not broadcast: ${error.message}`));
+        .catch((error: Error) => logger.warn({ err: error.message }, 'cache invalidation not broadcast'));
     },
     announce: (event) => announceOnce(dedup, events, event),
   };
@@ -109,12 +120,12 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
       onAccepted: forgetEventRecords,
     }),
     metrics,
-    log,
+    logger,
     maxBodyBytes: webhookBodyLimit(limits.maxOptionalBytes),
   });
   const rateLimiter = options.rateLimit
     ? events.redis
-      ? new RedisRateLimiter(events.redis, options.rateLimit, log)
+      ? new RedisRateLimiter(events.redis, options.rateLimit, (message) => logger.warn(message))
       : new MemoryRateLimiter(options.rateLimit)
     : undefined;
   const gateway = await startGatewayServer({
@@ -124,22 +135,53 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     webhook: receiver,
     metrics,
     rateLimiter,
-    log,
+    logger,
+    upstreamReady: upstreamReadiness(options.api),
+    metricsPublic: options.metricsPublic,
   });
+  const metricsServer = options.metricsPort === undefined ? undefined : await serveMetrics(metrics, options);
   return {
     gateway,
     events,
     cache,
     metrics,
     webhookUrl: `${gateway.url}${WEBHOOK_PATH}`,
-    async close() {
-      await gateway.close();
+    async close(graceMs = 0) {
+      await gateway.drain(graceMs);
+      if (metricsServer) await closeServer(metricsServer, true);
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       // Let the unsubscribes that stopping just queued reach the bus before it closes.
       await new Promise((resolve) => setImmediate(resolve));
       await events.close();
     },
   };
+}
+
+/**
+ * Readiness of the upstream: BeeCloud gave any HTTP answer within the last 30 s. When the
+ * gateway is idle, a signed `bills/count` probe (at most one every 10 s) refreshes that.
+ */
+function upstreamReadiness(api: BeeCloudClient): () => Promise<boolean> {
+  let lastProbe = 0;
+  const fresh = () => Date.now() - api.lastAnswerAt <= 30_000;
+  return async () => {
+    if (fresh()) return true;
+    if (Date.now() - lastProbe < 10_000) return false;
+    lastProbe = Date.now();
+    await api.billsCount({}).catch(() => undefined); // any HTTP answer counts, an error too
+    return fresh();
+  };
+}
+
+/** /metrics alone, with no credentials, on a port of its own (METRICS_PORT, keep it private). */
+async function serveMetrics(metrics: Metrics, options: AssembleOptions) {
+  const server = createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics')
+      return void res.writeHead(404).end();
+    void metrics.render().then((text) => send(res, 200, metrics.contentType.split(';')[0]!, text));
+  });
+  await listen(server, options.metricsPort!, options.host ?? '127.0.0.1');
+  return server;
 }
 
 /** Runs `handle` for each value of a subscription until stopped. */
@@ -165,7 +207,10 @@ export interface RunningGateway extends AssembledGateway {
  * sandbox serving the development app — whose webhooks then point at this gateway, so that
  * paying a bill in the sandbox reaches subscribers with no configuration.
  */
-export async function startGateway(config: GatewayConfig, log: LogLine = stdoutLog): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger(),
+): Promise<RunningGateway> {
   const timeouts = { attemptTimeoutMs: config.attemptTimeoutMs, deadlineMs: config.deadlineMs };
   // Embedded development: a key with every scope, made now, printed once, pre-filled in the explorer.
   const devKey = config.auth.kind === 'dev-key' ? createApiKey('dev', [...SCOPES]) : undefined;
@@ -186,11 +231,13 @@ export async function startGateway(config: GatewayConfig, log: LogLine = stdoutL
       : (false as const),
     limits: config.limits,
     rateLimit: config.rateLimit,
-    log,
+    metricsPublic: config.metricsPublic,
+    metricsPort: config.metricsPort,
+    logger,
   };
-  if (devKey) log(`Development API key (every scope; the explorer has it): ${devKey.key}`);
+  if (devKey) logger.info(`Development API key (every scope; the explorer has it): ${devKey.key}`);
   if (config.auth.kind === 'disabled')
-    log('AUTH_DISABLED=true: anyone who reaches this gateway has every scope');
+    logger.warn('AUTH_DISABLED=true: anyone who reaches this gateway has every scope');
   if (config.upstream.kind === 'beecloud') {
     const api = new BeeCloudClient({
       credentials: config.upstream.credentials,
@@ -207,7 +254,7 @@ export async function startGateway(config: GatewayConfig, log: LogLine = stdoutL
     port: config.upstream.sandboxPort,
     host: '127.0.0.1',
     apps: [app],
-    log: (line) => log(`sandbox ${line}`),
+    logger: logger.child({ component: 'sandbox' }),
   });
   const api = new BeeCloudClient({ credentials: DEFAULT_DEV_APP, baseUrls: [sandbox.url], ...timeouts });
   const assembled = await assembleGateway({ ...common, api, credentials: DEFAULT_DEV_APP });
@@ -215,8 +262,8 @@ export async function startGateway(config: GatewayConfig, log: LogLine = stdoutL
   return {
     ...assembled,
     sandbox,
-    async close() {
-      await assembled.close();
+    async close(graceMs = 0) {
+      await assembled.close(graceMs);
       await sandbox.close();
     },
   };

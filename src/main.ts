@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { startGateway } from './gateway.js';
+import { createLogger } from './node-http/logger.js';
 
 /** `npm start`: the gateway, over BeeCloud or (with no credentials) the embedded sandbox. */
 let config: ReturnType<typeof loadConfig>;
@@ -9,21 +10,42 @@ try {
   console.error(`Configuration error: ${(error as Error).message}`);
   process.exit(1);
 }
-const running = await startGateway(config);
+// JSON lines; readable ones in development on a terminal.
+const logger = createLogger({ pretty: process.env.NODE_ENV !== 'production' && process.stdout.isTTY });
+const running = await startGateway(config, logger);
 const { gateway, sandbox } = running;
 if (sandbox) {
-  console.log(
+  logger.info(
     `No BeeCloud credentials configured (BEECLOUD_APP_ID, BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET): ` +
       `serving over the embedded sandbox at ${sandbox.url} with the development app. ` +
       `Pay bills and settle refunds at ${sandbox.url}/_sandbox/ (see the README).`,
   );
 } else if (config.upstream.kind === 'beecloud') {
-  console.log(`Serving over BeeCloud: ${config.upstream.baseUrls.join(', ')}`);
+  logger.info(`Serving over BeeCloud: ${config.upstream.baseUrls.join(', ')}`);
 }
-console.log(`GraphQL gateway ready at ${gateway.url}/graphql (open it in a browser to explore)`);
+logger.info(`GraphQL gateway ready at ${gateway.url}/graphql (open it in a browser to explore)`);
 
+/**
+ * SIGTERM / SIGINT: drain, then exit 0 — stop accepting connections, answer /readyz 503, let
+ * requests in flight finish for up to SHUTDOWN_GRACE_MS, close WebSockets with 1001, close
+ * Redis and SQLite. A second signal exits at once.
+ */
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void running.close().then(() => process.exit(0));
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal, grace_ms: config.shutdownGraceMs }, 'draining');
+    running.close(config.shutdownGraceMs).then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -22,7 +22,7 @@ describe('npm start', () => {
       );
       expect(gateway.output.text).toContain(`ready at http://127.0.0.1:${port}/graphql`);
       // Embedded development makes an all-scope key and prints it once.
-      const key = /Development API key \(every scope; the explorer has it\): (bcg_dev_\S+)/.exec(
+      const key = /Development API key \(every scope; the explorer has it\): (bcg_dev_[A-Za-z0-9_-]+)/.exec(
         gateway.output.text,
       )?.[1];
       expect(key).toBeDefined();

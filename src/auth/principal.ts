@@ -5,6 +5,8 @@ export const SCOPES = [
   'refunds:read',
   'refunds:create',
   'refunds:review',
+  /** GET /metrics (operators' scrapers), unless METRICS_PUBLIC or METRICS_PORT. */
+  'metrics:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 export const isScope = (value: unknown): value is Scope => SCOPES.includes(value as Scope);

@@ -87,7 +87,12 @@ export function requestError(
   message: string,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
-  return gatewayError(code, message, { ...extra, http: { status: REQUEST_STATUS[code] ?? 400 } });
+  // Apollo turns extensions.http into the answer's status and headers (and drops it from the body).
+  const headers = new Map<string, string>();
+  if (code === 'UNAUTHENTICATED') headers.set('www-authenticate', 'Bearer');
+  if (code === 'RATE_LIMITED' && typeof extra.retryAfterMs === 'number')
+    headers.set('retry-after', String(Math.max(1, Math.ceil(extra.retryAfterMs / 1000))));
+  return gatewayError(code, message, { ...extra, http: { status: REQUEST_STATUS[code] ?? 400, headers } });
 }
 
 /** A refusal from the auth layer as a whole-request GraphQL error (401 or 403); anything else unchanged. */

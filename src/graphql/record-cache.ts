@@ -19,11 +19,28 @@ export class RecordCache {
     private readonly maxEntries = 10_000,
   ) {}
 
+  /** Told of every look-up while the cache is on (a metric). */
+  onLookup?: (hit: boolean) => void;
+
   get enabled(): boolean {
     return this.ttlMs > 0;
   }
 
   billById(id: string): BillRecord | undefined {
+    return this.counted(this.lookup(id));
+  }
+
+  billByNo(billNo: string): BillRecord | undefined {
+    const id = this.idByNo.get(billNo);
+    return this.counted(id === undefined ? undefined : this.lookup(id));
+  }
+
+  private counted(record: BillRecord | undefined): BillRecord | undefined {
+    if (this.enabled) this.onLookup?.(record !== undefined);
+    return record;
+  }
+
+  private lookup(id: string): BillRecord | undefined {
     const entry = this.byId.get(id);
     if (!entry) return undefined;
     if (entry.expires <= Date.now()) {
@@ -31,11 +48,6 @@ export class RecordCache {
       return undefined;
     }
     return entry.record;
-  }
-
-  billByNo(billNo: string): BillRecord | undefined {
-    const id = this.idByNo.get(billNo);
-    return id === undefined ? undefined : this.billById(id);
   }
 
   putBill(record: BillRecord): void {

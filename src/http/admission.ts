@@ -14,6 +14,8 @@ export interface AdmissionInput {
   principal: Principal | null;
   limits: QueryLimits;
   rateLimiter?: RateLimiter;
+  /** Told of each rate-limit refusal (a metric). */
+  onRateLimited?: () => void;
 }
 
 export interface Admission {
@@ -43,6 +45,7 @@ export async function admitOperation(input: AdmissionInput): Promise<Admission> 
   if (!input.rateLimiter) return { budget };
   const decision = await input.rateLimiter.take(input.principal?.id ?? 'anonymous', budget.cost);
   if (!decision.allowed) {
+    input.onRateLimited?.();
     throw requestError(
       'RATE_LIMITED',
       `rate limit exceeded: this operation costs ${budget.cost}; retry in ${decision.retryAfterMs} ms`,

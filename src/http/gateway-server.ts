@@ -11,7 +11,8 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
 import { errorBody } from '../graphql/errors.js';
-import { logAccess, stdoutLog, type LogLine } from '../node-http/access-log.js';
+import { logAccess } from '../node-http/access-log.js';
+import { createLogger, type Logger } from '../node-http/logger.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { send, sendJson } from '../node-http/respond.js';
 import { applyCors } from './cors.js';
@@ -22,7 +23,7 @@ import {
   wantsExplorer,
   type ExplorerAsset,
 } from './explorer.js';
-import { createGraphQLHandler } from './graphql-handler.js';
+import { createGraphQLHandler, type RequestInfo } from './graphql-handler.js';
 import { serveGraphQLWs } from './graphql-ws-server.js';
 import type { Metrics } from './metrics.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
@@ -36,6 +37,10 @@ export interface GatewayServerOptions {
   /** Handles POST /webhooks/beecloud (see webhook-receiver.ts); absent, the path is 404. */
   webhook?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   metrics?: Metrics;
+  /** /metrics without credentials (behind a private network, or on METRICS_PORT); default: needs metrics:read. */
+  metricsPublic?: boolean;
+  /** Whether the upstream answered lately (see readiness.ts); /readyz is 503 when not. Absent: ready. */
+  upstreamReady?: () => Promise<boolean>;
   port?: number;
   host?: string;
   /** Origins allowed to call from a browser (`*` for any). */
@@ -48,24 +53,30 @@ export interface GatewayServerOptions {
   /** Any not given take DEFAULT_QUERY_LIMITS. */
   limits?: Partial<QueryLimits>;
   rateLimiter?: RateLimiter;
-  /** One line per request (method, path, status, time; never a query string). Default: stdout. */
-  log?: LogLine;
+  /** JSON lines: one per request (id, path, status, time, the GraphQL operation; never a query string), and errors. */
+  logger?: Logger;
 }
 
 export interface GatewayServer {
   url: string;
   port: number;
   server: Server;
+  /**
+   * Stops taking work and lets what is in flight finish: new connections are refused, /readyz
+   * answers 503, requests in flight get their answers (up to `graceMs`), WebSockets are closed
+   * with 1001 (going away). Resolves when everything is closed.
+   */
+  drain(graceMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * Serves /graphql (queries and mutations over HTTP, subscriptions over graphql-ws on the
  * same path, the explorer for browsers), /graphql/explorer/*, /webhooks/beecloud,
- * /healthz and /metrics. Credentials are checked before anything else runs.
+ * /healthz, /readyz and /metrics. Credentials are checked before anything else runs.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const log = options.log ?? stdoutLog;
+  const logger = options.logger ?? createLogger();
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphql = await createGraphQLHandler({
     schema: options.schema,
@@ -74,14 +85,42 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     introspection: options.introspection ?? true,
     limits,
     rateLimiter: options.rateLimiter,
-    log,
+    logger,
+    metrics: options.metrics,
   });
-  const route = createRouter(options, graphql.handle);
+  const state = { draining: false, inFlight: 0 };
+  const route = createRouter(options, graphql.handle, state);
   const server = createServer({ keepAlive: true }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
-    logAccess(req, res, url.pathname, log);
-    route(req, res, url).catch((error: unknown) => {
-      log(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+    const info: RequestInfo = {};
+    const started = performance.now();
+    state.inFlight++;
+    res.on('close', () => state.inFlight--);
+    // While draining, keep-alive connections are told to close after this answer.
+    if (state.draining) res.setHeader('connection', 'close');
+    logAccess(req, res, url.pathname, logger, () => ({
+      ...(info.operationType
+        ? {
+            operation: info.operation ?? null,
+            operation_type: info.operationType,
+            upstream_calls: info.upstreamCalls ?? 0,
+          }
+        : {}),
+      ...(info.outcome ? { outcome: info.outcome } : {}),
+    }));
+    res.on('finish', () => {
+      if (!info.operationType || !options.metrics) return;
+      options.metrics.graphqlRequests.inc({
+        operation: options.metrics.operationLabel(info.operation),
+        outcome: info.outcome ?? 'OK',
+      });
+      options.metrics.graphqlDuration.observe(
+        { operation_type: info.operationType },
+        (performance.now() - started) / 1000,
+      );
+    });
+    route(req, res, url, info).catch((error: unknown) => {
+      logger.error({ err: error }, 'unexpected error');
       if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.destroy();
     });
@@ -96,19 +135,25 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     introspection: options.introspection ?? true,
     rateLimiter: options.rateLimiter,
     maxPayloadBytes: options.maxBodyBytes ?? 1024 * 1024,
-    log,
+    logger,
+    metrics: options.metrics,
     credentialsOf: (request) => credentialsOf(request.headers),
   });
-  return {
-    url,
-    port,
-    server,
-    async close() {
-      await subscriptions.close();
-      await closeServer(server);
+  options.metrics?.trackSockets(subscriptions.stats);
+  let closing: Promise<void> | undefined;
+  const shut = (graceMs: number) =>
+    (closing ??= (async () => {
+      state.draining = true;
+      const closed = closeServer(server); // no new connections; idle ones close now
+      await subscriptions.close(1001);
+      const deadline = Date.now() + graceMs;
+      while (state.inFlight > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      server.closeAllConnections(); // past the grace period, or idle keep-alive ones left
+      await closed;
       await graphql.stop();
-    },
-  };
+    })());
+  return { url, port, server, drain: shut, close: () => shut(0) };
 }
 
 type GraphQLHandle = (
@@ -116,13 +161,33 @@ type GraphQLHandle = (
   res: ServerResponse,
   search: string,
   principal: Principal | null,
+  info: RequestInfo,
 ) => Promise<void>;
 
 /** The HTTP routes; GraphQL itself is `handle` (graphql-handler.ts). */
-function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
+function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, state: { draining: boolean }) {
   const origins = new Set(options.corsOrigins ?? []);
   const explorer = options.explorer ?? {};
-  return async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /** The caller's principal, or a 401 already sent (with `WWW-Authenticate: Bearer`). */
+  const principalOf = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<Principal | null | 'refused'> => {
+    try {
+      return await options.authenticator.authenticate(credentialsOf(req.headers));
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      res.setHeader('www-authenticate', 'Bearer');
+      sendJson(res, 401, errorBody(error.code, error.message));
+      return 'refused';
+    }
+  };
+  return async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    info: RequestInfo,
+  ): Promise<void> {
     if (url.pathname === '/graphql' || url.pathname === '/graphql/') {
       applyCors(req, res, origins);
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
@@ -132,14 +197,9 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
       }
       if (req.method !== 'GET' && req.method !== 'POST')
         return sendJson(res, 405, errorBody('BAD_REQUEST', 'use GET or POST'));
-      let principal: Principal | null;
-      try {
-        principal = await options.authenticator.authenticate(credentialsOf(req.headers));
-      } catch (error) {
-        if (!(error instanceof AuthError)) throw error;
-        return sendJson(res, 401, errorBody(error.code, error.message));
-      }
-      return handle(req, res, url.search, principal);
+      const principal = await principalOf(req, res);
+      if (principal === 'refused') return;
+      return handle(req, res, url.search, principal, info);
     }
     if (url.pathname.startsWith(EXPLORER_PREFIX) && req.method === 'GET' && explorer !== false) {
       const name = url.pathname.slice(EXPLORER_PREFIX.length);
@@ -152,10 +212,30 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle) {
       if (asset) return sendAsset(req, res, asset);
     }
     if (url.pathname === WEBHOOK_PATH && options.webhook) return options.webhook(req, res);
+    // Liveness: the process answers. Readiness: not draining, and BeeCloud answered lately.
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') {
+      if (state.draining) return sendJson(res, 503, { status: 'draining' });
+      const upstream = options.upstreamReady ? await options.upstreamReady() : true;
+      return sendJson(res, upstream ? 200 : 503, { status: upstream ? 'ready' : 'upstream unreachable' });
+    }
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; nothing to show
     if (url.pathname === '/metrics' && options.metrics) {
-      return send(res, 200, 'text/plain; version=0.0.4', options.metrics.render());
+      if (!options.metricsPublic) {
+        const principal = await principalOf(req, res);
+        if (principal === 'refused') return;
+        if (!principal) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(
+            res,
+            401,
+            errorBody('UNAUTHENTICATED', 'metrics need a key with the scope metrics:read'),
+          );
+        }
+        if (!principal.scopes.has('metrics:read'))
+          return sendJson(res, 403, errorBody('FORBIDDEN', 'metrics need the scope metrics:read'));
+      }
+      return send(res, 200, options.metrics.contentType.split(';')[0]!, await options.metrics.render());
     }
     sendJson(res, 404, errorBody('NOT_FOUND', `no such path: ${url.pathname}`));
   };

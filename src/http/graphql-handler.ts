@@ -7,12 +7,15 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
+import type { Logger } from '../node-http/logger.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
 import { admitOperation, type Admission } from './admission.js';
+import type { Metrics } from './metrics.js';
 import type { QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -23,7 +26,18 @@ export interface GraphQLHandlerOptions {
   introspection: boolean;
   limits: QueryLimits;
   rateLimiter?: RateLimiter;
-  log: (line: string) => void;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** What the access log and the metrics learn of one GraphQL request as it runs. */
+export interface RequestInfo {
+  operation?: string | null;
+  operationType?: string;
+  /** Real upstream calls the operation made (after the cache and DataLoaders). */
+  upstreamCalls?: number;
+  /** OK, or the first error's code. */
+  outcome?: string;
 }
 
 /** Armor's protections: depth, aliases, a structural cost, directives; suggestions off. */
@@ -52,6 +66,9 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     csrfPrevention: true,
+    // The process's signals are ours (main.ts drains, then exits 0); Apollo's own handler would
+    // stop it and re-raise the signal, cutting requests in flight.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
@@ -74,7 +91,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     ],
     formatError: (formatted, error) =>
       publicError(formatted, originalOf(error), (unexpected) =>
-        options.log(`unexpected error: ${(unexpected as Error)?.stack ?? String(unexpected)}`),
+        options.logger.error({ err: unexpected }, 'unexpected error'),
       ),
   });
   await apollo.start();
@@ -84,6 +101,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     res: ServerResponse,
     search: string,
     principal: Principal | null,
+    info: RequestInfo = {},
   ): Promise<void> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -109,6 +127,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
       }
     }
     if (!principal && registersPersistedQuery(body, search)) {
+      res.setHeader('www-authenticate', 'Bearer');
       return sendJson(
         res,
         401,
@@ -120,9 +139,13 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => options.context(principal),
+      context: async () => {
+        const context = options.context(principal);
+        infoOf.set(context, info);
+        return context;
+      },
     });
-    await writeResponse(res, response);
+    await writeResponse(req, res, response);
   }
 
   return { handle, stop: () => apollo.stop() };
@@ -154,6 +177,11 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
       let admission: Admission | undefined;
       return {
         async didResolveOperation({ document, operation, request, contextValue }) {
+          const info = infoOf.get(contextValue);
+          if (info) {
+            info.operation = request.operationName ?? operation?.name?.value ?? null;
+            info.operationType = operation?.operation;
+          }
           // What Apollo Client sends without a split link: say where subscriptions are served.
           if (operation?.operation === 'subscription') {
             throw requestError(
@@ -170,9 +198,18 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
             principal: contextValue.principal,
             limits: options.limits,
             rateLimiter: options.rateLimiter,
+            onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'http' }),
           });
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue, errors }) {
+          const info = infoOf.get(contextValue);
+          if (info) {
+            info.upstreamCalls = contextValue.api.callsMade;
+            const first =
+              response.body.kind === 'single' ? response.body.singleResult.errors?.[0] : undefined;
+            info.outcome =
+              (first?.extensions?.code as string | undefined) ?? (errors?.length ? 'ERROR' : 'OK');
+          }
           if (!admission?.decision || response.body.kind !== 'single') return;
           const { budget, decision } = admission;
           response.body.singleResult.extensions = {
@@ -190,12 +227,43 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
   };
 }
 
-async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+/** Each operation's context, to the request's info (set by handle, filled by the plugin). */
+const infoOf = new WeakMap<GatewayContext, RequestInfo>();
+
+/**
+ * Answers over ~1 KB are compressed when the client accepts it (brotli, else gzip), at a
+ * quick level: a 50-bill page of ~7 KB shrinks several times for well under a millisecond.
+ */
+const COMPRESS_FROM_BYTES = 1024;
+
+async function writeResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: HTTPGraphQLResponse,
+): Promise<void> {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
+    const text = response.body.string;
+    const accepted = req.headers['accept-encoding'] ?? '';
+    const encoding =
+      Buffer.byteLength(text) < COMPRESS_FROM_BYTES
+        ? undefined
+        : /\bbr\b/.test(accepted)
+          ? 'br'
+          : /\bgzip\b/.test(accepted)
+            ? 'gzip'
+            : undefined;
+    const body =
+      encoding === 'br'
+        ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } })
+        : encoding === 'gzip'
+          ? gzipSync(text, { level: 4 })
+          : Buffer.from(text);
+    if (encoding) res.setHeader('content-encoding', encoding);
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('content-length', body.length);
+    res.end(body);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

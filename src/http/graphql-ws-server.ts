@@ -16,7 +16,8 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
 import { gatewayError, publicErrors, publicResult } from '../graphql/errors.js';
-import type { LogLine } from '../node-http/access-log.js';
+import type { Logger } from '../node-http/logger.js';
+import type { Metrics } from './metrics.js';
 import { admitOperation } from './admission.js';
 import { armorFor } from './graphql-handler.js';
 import type { QueryLimits } from './query-limits.js';
@@ -31,7 +32,8 @@ export interface GraphQLWsOptions {
   introspection: boolean;
   rateLimiter?: RateLimiter;
   maxPayloadBytes: number;
-  log: LogLine;
+  logger: Logger;
+  metrics?: Metrics;
   /** The credentials of the upgrade request, when connectionParams carry none. */
   credentialsOf: (request: IncomingMessage) => { authorization?: string; apiKey?: string };
 }
@@ -61,7 +63,7 @@ const TOKEN_EXPIRED = 4401;
  * (WS_MAX_OPERATIONS_PER_SECOND). Every error leaves through the same publicError.
  */
 export function serveGraphQLWs(options: GraphQLWsOptions) {
-  const { limits, log } = options;
+  const { limits, logger } = options;
   const wsServer = new WebSocketServer({
     server: options.server,
     path: '/graphql',
@@ -72,8 +74,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     ...(armorFor(limits).validationRules as ValidationRule[]),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
-  const logUnexpected = (error: unknown) =>
-    log(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+  const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
 
   const refuseOrAdmit = async (
     state: Extra,
@@ -87,6 +88,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     }
     state.startedInWindow = (state.startedInWindow ?? 0) + 1;
     if (state.startedInWindow > limits.wsMaxOperationsPerSecond) {
+      options.metrics?.rateLimited.inc({ transport: 'websocket' });
       return [
         gatewayError(
           'RATE_LIMITED',
@@ -130,6 +132,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         principal: state.principal ?? null,
         limits,
         rateLimiter: options.rateLimiter,
+        onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'websocket' }),
       });
     } catch (error) {
       return [error as GraphQLError];
@@ -146,6 +149,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     };
   };
 
+  /** Acknowledged connections, for the gauges. */
+  const open = new Set<{ subscriptions: Record<string, unknown> }>();
   const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema: options.schema,
@@ -163,6 +168,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
           return false; // invalid credentials: closed with 4403 Forbidden
         }
         if (!state.principal) return false; // no credentials: closed too
+        open.add(ctx);
         const expiresAt = state.principal.expiresAt;
         if (expiresAt !== undefined) {
           state.expiry = setTimeout(
@@ -172,7 +178,10 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         }
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        open.delete(ctx);
+      },
       onSubscribe: (ctx, _id, payload) =>
         refuseOrAdmit(ctx.extra, Object.keys(ctx.subscriptions).length, payload),
       onError: (_ctx, _id, _payload, errors) => publicErrors(errors, logUnexpected),
@@ -181,7 +190,13 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     wsServer,
   );
   return {
-    async close() {
+    stats: () => ({
+      sockets: wsServer.clients.size,
+      operations: [...open].reduce((sum, ctx) => sum + Object.keys(ctx.subscriptions).length, 0),
+    }),
+    /** Closes every socket with `code` (1001 when draining: clients reconnect elsewhere). */
+    async close(code = 1001) {
+      wsServer.clients.forEach((client) => client.close(code, 'the gateway is shutting down'));
       await cleanup.dispose();
       wsServer.clients.forEach((client) => client.terminate());
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

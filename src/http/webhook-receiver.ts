@@ -3,6 +3,7 @@ import type { WebhookOutcome, WebhookRefusal } from '../events/webhook-processor
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendText } from '../node-http/respond.js';
 import { WEBHOOK_ACK } from '../wire/index.js';
+import type { Logger } from '../node-http/logger.js';
 import type { Metrics } from './metrics.js';
 
 export const WEBHOOK_PATH = '/webhooks/beecloud';
@@ -28,7 +29,7 @@ export interface WebhookReceiverOptions {
   /** src/events/webhook-processor.ts: everything after the body is parsed. */
   process: (body: unknown) => Promise<WebhookOutcome>;
   metrics: Metrics;
-  log: (line: string) => void;
+  logger: Logger;
   /** webhookBodyLimit(LIMIT_MAX_OPTIONAL_BYTES). */
   maxBodyBytes: number;
 }
@@ -38,9 +39,9 @@ export interface WebhookReceiverOptions {
  * processor; its outcome becomes `success` or a refusal status, a metric and, for what an
  * operator must see (a fee mismatch, a failure), a log line.
  */
-export function createWebhookReceiver({ process, metrics, log, maxBodyBytes }: WebhookReceiverOptions) {
+export function createWebhookReceiver({ process, metrics, logger, maxBodyBytes }: WebhookReceiverOptions) {
   const refuse = (res: ServerResponse, status: number, text: string) => {
-    metrics.inc('beecloud_webhooks_total', { outcome: `refused_${status}` });
+    metrics.webhooks.inc({ outcome: `refused_${status}` });
     sendText(res, status, text);
   };
   return async function receiveWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -56,22 +57,30 @@ export function createWebhookReceiver({ process, metrics, log, maxBodyBytes }: W
     const outcome = await process(parsed);
     if (outcome.kind === 'refused') {
       if (outcome.cause !== undefined)
-        log(`webhook not accepted: ${(outcome.cause as Error)?.message ?? String(outcome.cause)}`);
+        logger.warn(
+          { err: (outcome.cause as Error)?.message ?? String(outcome.cause) },
+          'webhook not accepted',
+        );
       if (outcome.reason === 'unconfirmed') {
-        metrics.inc('beecloud_webhook_unconfirmed_total');
-        log(`webhook not accepted: ${outcome.detail}`);
+        metrics.unconfirmed.inc();
+        logger.warn({ reason: outcome.detail }, 'webhook not accepted');
       }
       return refuse(res, REFUSAL_STATUS[outcome.reason], outcome.detail);
     }
     if (outcome.kind === 'accepted' && outcome.event.feeMismatch) {
       const { event } = outcome;
-      metrics.inc('beecloud_webhook_fee_mismatch_total', { type: event.type });
-      log(
-        `webhook ${event.type} ${event.transactionId}: transaction_fee ${event.feeFen} ` +
-          `does not match the record (${event.expectedFeeFen ?? 'no record'}); flagged to subscribers`,
+      metrics.feeMismatches.inc({ type: event.type });
+      logger.warn(
+        {
+          type: event.type,
+          transaction_id: event.transactionId,
+          fee: event.feeFen,
+          expected: event.expectedFeeFen,
+        },
+        'webhook transaction_fee does not match the record; flagged to subscribers',
       );
     }
-    metrics.inc('beecloud_webhooks_total', { outcome: outcome.kind });
+    metrics.webhooks.inc({ outcome: outcome.kind });
     sendText(res, 200, WEBHOOK_ACK);
   };
 }

@@ -1,28 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from './logger.js';
 
-/** Where a server writes its lines; stdout unless a caller (a test, the gateway) passes one. */
-export type LogLine = (line: string) => void;
-
-export const stdoutLog: LogLine = (line) => process.stdout.write(`${line}\n`);
+/** A request id a client may choose (`x-request-id`), else one made here. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
- * Writes one line when the response has been sent: time, method, path, status, `detail()`
- * (what the server adds, e.g. the sandbox's result_msg) and the duration. Never the query
- * string, a header or a body: those may hold credentials.
+ * Gives the request an id (the client's `x-request-id` when well-formed, else a new UUID),
+ * answers it in `x-request-id`, and writes one JSON line when the response has been sent:
+ * id, method, path, status, duration, and what `detail()` adds (the GraphQL operation and its
+ * outcome, the sandbox's result_msg). Never the query string, a header or a body: those may
+ * hold credentials. Returns the id.
  */
 export function logAccess(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  log: LogLine,
-  detail: () => string = () => '',
-): void {
+  logger: Logger,
+  detail: () => Record<string, unknown> = () => ({}),
+): string {
   const started = performance.now();
+  const given = req.headers['x-request-id'];
+  const requestId = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', requestId);
   res.on('finish', () => {
-    const extra = detail();
-    log(
-      `${new Date().toISOString()} ${req.method} ${pathname} ${res.statusCode}${extra ? ` ${extra}` : ''} ` +
-        `${(performance.now() - started).toFixed(1)}ms`,
+    logger.info(
+      {
+        req_id: requestId,
+        method: req.method,
+        path: pathname,
+        status: res.statusCode,
+        ms: Number((performance.now() - started).toFixed(1)),
+        ...detail(),
+      },
+      'request',
     );
   });
+  return requestId;
 }

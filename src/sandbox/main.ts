@@ -13,7 +13,7 @@ const sandbox = await startSandbox({
 const apps = [...sandbox.runtime.apps.keys()]
   .map((id) => (id === DEFAULT_DEV_APP.appId ? `${id} (the development app)` : id))
   .join(', ');
-console.log(
+sandbox.runtime.logger.info(
   `BeeCloud sandbox listening on ${sandbox.url}; apps: ${apps}; state: ${options.dbFile ?? 'in memory'}`,
 );
 

@@ -1,5 +1,5 @@
 import { readOptionalInteger } from '../node-http/env.js';
-import { stdoutLog, type LogLine } from '../node-http/access-log.js';
+import { createLogger, type Logger } from '../node-http/logger.js';
 import { appsFromEnv, devApp, type SandboxApp } from './apps.js';
 import { VirtualClock } from './clock.js';
 import { FaultInjector } from './faults.js';
@@ -25,7 +25,7 @@ export interface SandboxOptions {
   /** The address put into checkout links; default: the Host the client used. */
   publicUrl?: string;
   /** Receives one line per request; never a body, a query string or a secret. Default: stdout. */
-  log?: LogLine;
+  logger?: Logger;
 }
 
 /** The sandbox's parts, wired together. The HTTP layer (server.ts) serves it. */
@@ -38,14 +38,14 @@ export interface SandboxRuntime {
   faults: FaultInjector;
   timestampToleranceMs: number;
   publicUrl?: string;
-  log: LogLine;
+  logger: Logger;
   /** REST calls served since start (for clients that count their upstream requests). */
   stats: { restRequests: number };
 }
 
 export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
   const apps = new Map((options.apps ?? [devApp()]).map((app) => [app.appId, app]));
-  const log = options.log ?? stdoutLog;
+  const logger = options.logger ?? createLogger({ base: { component: 'sandbox' } });
   const store = new SandboxStore(options.dbFile);
   const clock = new VirtualClock({
     load: () => store.setting('clock_offset_ms'),
@@ -55,8 +55,14 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
     speedup: options.webhookSpeedup ?? 1,
     timeoutMs: options.webhookTimeoutMs ?? 10_000,
     onAttempt: (event, outcome) =>
-      log(
-        `webhook ${event.transaction_type} ${event.transaction_id} attempt ${event.attempts + 1}: ${outcome}`,
+      logger.info(
+        {
+          transaction_type: event.transaction_type,
+          transaction_id: event.transaction_id,
+          attempt: event.attempts + 1,
+          outcome,
+        },
+        'webhook attempt',
       ),
   });
   const lifecycle = new Lifecycle(store, clock, webhooks, apps, {
@@ -73,7 +79,7 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
     faults: new FaultInjector(),
     timestampToleranceMs: options.timestampToleranceMs ?? 300_000,
     publicUrl: options.publicUrl,
-    log,
+    logger,
     stats: { restRequests: 0 },
   };
 }

@@ -100,7 +100,7 @@ async function handleRequest(
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://sandbox');
   let resultMsg = '-';
-  logAccess(req, res, url.pathname, rt.log, () => resultMsg);
+  logAccess(req, res, url.pathname, rt.logger, () => ({ result_msg: resultMsg }));
   try {
     if (url.pathname.startsWith('/_sandbox/')) {
       const answer = await handleControl(rt, req, method, url);
@@ -118,7 +118,7 @@ async function handleRequest(
         ? error
         : new SandboxError('RUNTIME_ERROR', 'internal error; the request was not completed');
     if (!(error instanceof SandboxError))
-      rt.log(`internal error on ${method} ${url.pathname}: ${(error as Error).message}`);
+      rt.logger.error({ method, path: url.pathname, err: (error as Error).message }, 'internal error');
     resultMsg = refusal.resultMsg;
     if (!res.headersSent && !res.destroyed) sendJson(res, refusal.httpStatus, refusal.toEnvelope());
   }

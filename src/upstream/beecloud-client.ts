@@ -99,6 +99,10 @@ export class BeeCloudClient extends BeeCloudEndpoints {
   private readonly deadlineMs: number;
   private readonly retry: RetryPolicy;
   private preferred = 0;
+  /** Wall-clock ms of the last HTTP answer of any kind (the readiness probe reads it). */
+  lastAnswerAt = 0;
+  /** Told of every call once it ends: endpoint, outcome (OK or the error code) and seconds. */
+  onCall?: (endpoint: EndpointName, outcome: string, seconds: number) => void;
 
   constructor(private readonly options: BeeCloudClientOptions) {
     super();
@@ -119,6 +123,25 @@ export class BeeCloudClient extends BeeCloudEndpoints {
     params: Params<E>,
     id?: string,
     allowance?: CallAllowance,
+  ): Promise<EndpointResponse<E>> {
+    if (!this.onCall) return this.callOnce(endpoint, params, id, allowance);
+    const started = performance.now();
+    let outcome = 'OK';
+    try {
+      return await this.callOnce(endpoint, params, id, allowance);
+    } catch (error) {
+      outcome = error instanceof UpstreamError ? error.code : 'ERROR';
+      throw error;
+    } finally {
+      this.onCall(endpoint, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async callOnce<E extends EndpointName>(
+    endpoint: E,
+    params: Params<E>,
+    id: string | undefined,
+    allowance: CallAllowance | undefined,
   ): Promise<EndpointResponse<E>> {
     const { method, secret } = ENDPOINTS[endpoint];
     const { appId, appSecret, masterSecret } = this.options.credentials;
@@ -187,6 +210,7 @@ export class BeeCloudClient extends BeeCloudEndpoints {
     }
     try {
       const response = await request;
+      this.lastAnswerAt = Date.now();
       if (response.statusCode >= 500) return { failure: { kind: 'http', status: response.statusCode } };
       return { text: response.body };
     } catch (error) {

@@ -34,7 +34,7 @@ describe('errors over WebSocket', () => {
         }),
       ]);
       expect(JSON.stringify(sub.errors)).not.toMatch(/non-nullable|PaymentEvent\.|at /);
-      expect(t.logLines.some((line) => line.startsWith('unexpected error'))).toBe(true);
+      expect(t.logMessages().includes('unexpected error')).toBe(true);
     } finally {
       await sub.close();
     }

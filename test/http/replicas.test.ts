@@ -8,6 +8,7 @@ import { describeWithRedis } from '../support/services.js';
 import { KEYS, testAuthenticator } from '../support/auth.js';
 import { RawClient, startTestSandbox } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
+import { collectingLogger } from '../support/log.js';
 
 /**
  * Two gateway replicas sharing one real redis-server: events and cache invalidations cross
@@ -95,7 +96,7 @@ describeWithRedis('two replicas over Redis', () => {
         subA.received.some((e) => e.paymentEvents.transactionId === marker.transaction_id),
       );
       expect(subA.received.filter((e) => e.paymentEvents.transactionId === billNo)).toHaveLength(1);
-      expect(b.metrics.get('beecloud_webhooks_total{outcome="duplicate"}')).toBe(1);
+      expect(await b.metrics.get('beecloud_webhooks_total{outcome="duplicate"}')).toBe(1);
     } finally {
       await subA.close();
     }
@@ -115,10 +116,10 @@ describeWithRedis('a Redis that refuses to publish', () => {
     const redis = await startRedis(['--rename-command', 'PUBLISH', '""']);
     const app = devApp();
     const sandbox = await startTestSandbox({ apps: [app] });
-    const logLines: string[] = [];
+    const log = collectingLogger();
     const gateway = await assembleOver(sandbox.url, app, {
       redisUrl: redis.url,
-      log: (line: string) => logLines.push(line),
+      logger: log.logger,
     });
     const rest = new RawClient(sandbox.url, app);
     const { billNo } = await rest.paidBill({ channel: 'WX_NATIVE', total_fee: 1 }); // no webhook URL: none sent
@@ -150,7 +151,7 @@ describeWithRedis('a Redis that refuses to publish', () => {
           'the event could not be processed now; retry later',
         ]);
       }
-      expect(logLines.some((line) => line.includes('webhook not accepted'))).toBe(true);
+      expect(log.messages()).toContain('webhook not accepted');
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
@@ -166,12 +167,12 @@ describeWithRedis('a Redis outage', () => {
     const redis = await startRedis();
     const app = devApp();
     const sandbox = await startTestSandbox({ apps: [app] });
-    const logLines: string[] = [];
+    const log = collectingLogger();
     const gateway = await assembleOver(sandbox.url, app, {
       redisUrl: redis.url,
       authenticator: testAuthenticator(),
       rateLimit: { burst: 3, perSecond: 0.01 },
-      log: (line: string) => logLines.push(line),
+      logger: log.logger,
     });
     try {
       const ask = () =>
@@ -185,7 +186,7 @@ describeWithRedis('a Redis outage', () => {
       const during: number[] = [];
       for (let i = 0; i < 4; i++) during.push((await ask()).status);
       expect(during).toEqual([200, 200, 200, 429]); // the replica's own bucket, full, of the same size
-      expect(logLines.some((line) => line.startsWith('rate limiter: Redis failed'))).toBe(true);
+      expect(log.messages().some((message) => message.startsWith('rate limiter: Redis failed'))).toBe(true);
     } finally {
       await gateway.close();
       await sandbox.close();

@@ -204,7 +204,7 @@ describe('requests that must not reach upstream or crash', () => {
       extensions: { code: 'BAD_REQUEST' },
       message: expect.stringContaining('WebSocket'),
     });
-    expect(t.logLines.filter((line) => line.startsWith('unexpected error'))).toEqual([]);
+    expect(t.logMessages().filter((message) => message === 'unexpected error')).toEqual([]);
   });
 
   it('serves the explorer init script (the development key) to no other site', async () => {

@@ -181,8 +181,14 @@ describe('npm run sandbox', () => {
       const local = new RawClient(`http://127.0.0.1:${port}`);
       await local.paidBill();
       expect((await local.call('bills')).bills).toHaveLength(1);
-      await sandbox.waitFor('GET /2/rest/bills 200 OK');
-      expect(sandbox.output.text).toMatch(/POST \/2\/rest\/bill 200 OK [\d.]+ms/);
+      await sandbox.waitFor('"path":"/2/rest/bills","status":200');
+      // One JSON line per request: method, path, status, result_msg, duration; never a body.
+      const created = sandbox.output.text
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((entry) => entry.msg === 'request' && entry.method === 'POST' && entry.path === '/2/rest/bill');
+      expect(created).toMatchObject({ level: 'info', status: 200, result_msg: 'OK', ms: expect.any(Number) });
       expect(sandbox.output.text).not.toContain(DEFAULT_DEV_APP.appSecret);
       expect(sandbox.output.text).not.toContain(DEFAULT_DEV_APP.masterSecret);
     } finally {

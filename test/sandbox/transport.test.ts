@@ -119,11 +119,19 @@ describe('transport', () => {
       result_msg: 'RUNTIME_ERROR',
       err_detail: 'internal error; the request was not completed',
     });
-    expect(ctx.sandbox.logLines.some((line) => line.includes('internal error on GET /2/rest/bills'))).toBe(
-      true,
+    expect(ctx.sandbox.logEntries()).toContainEqual(
+      expect.objectContaining({
+        msg: 'internal error',
+        method: 'GET',
+        path: '/2/rest/bills',
+        level: 'error',
+      }),
     );
     expect(await ctx.client.call('bills')).toMatchObject({ result_code: 0 });
-    const requestLines = ctx.sandbox.logLines.filter((line) => / GET \/2\/rest\/bills 200 /.test(line));
+    const requestLines = ctx.sandbox.logLines.filter((line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      return entry.msg === 'request' && entry.path === '/2/rest/bills' && entry.status === 200;
+    });
     expect(requestLines.length).toBeGreaterThanOrEqual(2);
     expect(requestLines.every((line) => !line.includes('para='))).toBe(true);
   });

@@ -6,6 +6,8 @@ import { assembleGateway, type AssembleOptions } from '../../src/gateway.js';
 import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient, type BeeCloudClientOptions } from '../../src/upstream/beecloud-client.js';
 import { eventually } from './receiver.js';
+import { collectingLogger } from './log.js';
+import { silentLogger } from '../../src/node-http/logger.js';
 import { RawClient, startTestSandbox } from './sandbox.js';
 
 export interface GraphQLAnswer<T> {
@@ -38,14 +40,14 @@ export async function startTestGateway(
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     ...options.client,
   });
-  const logLines: string[] = [];
+  const log = collectingLogger();
   const assembled = await assembleGateway({
     api,
     credentials,
     cacheTtlMs: 0,
     authenticator: new Authenticator({ kind: 'disabled' }),
     port: 0,
-    log: (line: string) => logLines.push(line),
+    logger: log.logger,
     ...options.server,
   });
   app.webhookUrl = assembled.webhookUrl;
@@ -58,7 +60,10 @@ export async function startTestGateway(
     gateway,
     assembled,
     graphqlUrl,
-    logLines,
+    /** The gateway's JSON log lines, as written; `logMessages()` their `msg`. */
+    logLines: log.lines,
+    logEntries: log.entries,
+    logMessages: log.messages,
     /** A raw BeeCloud client on the same sandbox, for setting up and checking state. */
     rest: new RawClient(sandbox.url, app),
     upstreamRequests: () => sandbox.runtime.stats.restRequests,
@@ -111,7 +116,7 @@ export function assembleOver(sandboxUrl: string, app: SandboxApp, options: Parti
     cacheTtlMs: 0,
     authenticator: new Authenticator({ kind: 'disabled' }),
     port: 0,
-    log: () => undefined,
+    logger: silentLogger(),
     ...options,
   });
 }

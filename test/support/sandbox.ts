@@ -1,3 +1,4 @@
+import { collectingLogger } from './log.js';
 import { documentedAppSign } from './signatures.js';
 import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import type { SandboxOptions } from '../../src/sandbox/runtime.js';
@@ -7,10 +8,10 @@ import { ENDPOINTS, chinaDate, encodePara, endpointPath, type EndpointName } fro
 /** A sandbox on a free port, its log lines kept for assertions instead of printed. */
 export async function startTestSandbox(
   options: SandboxOptions = {},
-): Promise<SandboxServer & { logLines: string[] }> {
-  const logLines: string[] = [];
-  const sandbox = await startSandbox({ port: 0, log: (line) => logLines.push(line), ...options });
-  return Object.assign(sandbox, { logLines });
+): Promise<SandboxServer & { logLines: string[]; logEntries: () => Array<Record<string, unknown>> }> {
+  const log = collectingLogger();
+  const sandbox = await startSandbox({ port: 0, logger: log.logger, ...options });
+  return Object.assign(sandbox, { logLines: log.lines, logEntries: log.entries });
 }
 
 /**

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const upstreamRequests = (path: string) =>
-  sandbox.logLines.filter((line) => line.includes(` ${path} `)).length;
+  sandbox.logEntries().filter((entry) => entry.msg === 'request' && entry.path === path).length;
 const client = (baseUrls: string[], extra: Partial<ConstructorParameters<typeof BeeCloudClient>[0]> = {}) =>
   new BeeCloudClient({ credentials, baseUrls, retry: fastRetry, ...extra });
 
