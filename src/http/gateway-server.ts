@@ -13,7 +13,7 @@ import { createContext, type GatewayServices } from '../graphql/context.js';
 import { errorBody } from '../graphql/errors.js';
 import { logAccess } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
-import { closeServer, listen } from '../node-http/listen.js';
+import { listen } from '../node-http/listen.js';
 import { send, sendJson } from '../node-http/respond.js';
 import { applyCors } from './cors.js';
 import {
@@ -144,7 +144,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const shut = (graceMs: number) =>
     (closing ??= (async () => {
       state.draining = true;
-      const closed = closeServer(server); // no new connections; idle ones close now
+      // No new connections. Open keep-alive ones stay until the wait is over, so that a load
+      // balancer probing over one sees /readyz 503; every answer now says `connection: close`.
+      // (Since Node 19, close() also drops idle connections at once; that step is held back.)
+      const closeIdle = server.closeIdleConnections;
+      server.closeIdleConnections = () => undefined;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections = closeIdle;
       await subscriptions.close(1001);
       const deadline = Date.now() + graceMs;
       while (state.inFlight > 0 && Date.now() < deadline)

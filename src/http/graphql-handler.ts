@@ -139,11 +139,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => {
-        const context = options.context(principal);
-        infoOf.set(context, info);
-        return context;
-      },
+      context: async () => Object.assign(options.context(principal), { [REQUEST_INFO]: info }),
     });
     await writeResponse(req, res, response);
   }
@@ -227,8 +223,14 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
   };
 }
 
-/** Each operation's context, to the request's info (set by handle, filled by the plugin). */
-const infoOf = new WeakMap<GatewayContext, RequestInfo>();
+/**
+ * The request's info rides on the context under a symbol (Apollo hands plugins a shallow copy
+ * of the context, which keeps own properties): set by handle, filled in by the plugin.
+ */
+const REQUEST_INFO = Symbol('requestInfo');
+const infoOf = {
+  get: (context: GatewayContext) => (context as { [REQUEST_INFO]?: RequestInfo })[REQUEST_INFO],
+};
 
 /**
  * Answers over ~1 KB are compressed when the client accepts it (brotli, else gzip), at a

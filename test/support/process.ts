@@ -26,6 +26,9 @@ export function runNode(script: string, env: Record<string, string>) {
     output,
     exited,
     waitFor: (text: string, timeoutMs = 15_000) => eventually(() => output.text.includes(text), timeoutMs),
+    signal(name: NodeJS.Signals) {
+      child.kill(name);
+    },
     async stop() {
       child.kill('SIGTERM');
       return exited;
