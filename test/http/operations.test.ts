@@ -1,5 +1,6 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import WebSocket from 'ws';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { Authenticator } from '../../src/auth/authenticator.js';
 import { KEYS } from '../support/auth.js';
@@ -151,6 +152,21 @@ describe('operating the gateway', () => {
     expect([badKey.status, badKey.headers.get('www-authenticate')]).toEqual([401, 'Bearer']);
   });
 
+  it('serves /metrics without credentials on METRICS_PORT only', async () => {
+    const metricsPort = await freePort();
+    const other = await startTestGateway({
+      server: { metricsPort, authenticator: new Authenticator({ kind: 'enabled', apiKeys: [] }) },
+    });
+    try {
+      const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('# TYPE process_resident_memory_bytes gauge');
+      expect((await fetch(`${other.gateway.url}/metrics`)).status).toBe(401); // the main port still needs the scope
+    } finally {
+      await other.close();
+    }
+  });
+
   it('is ready while BeeCloud answers, and not when it cannot be reached', async () => {
     expect((await fetch(`${t.gateway.url}/readyz`)).status).toBe(200);
     expect((await fetch(`${t.gateway.url}/healthz`)).status).toBe(200);
@@ -198,6 +214,18 @@ describe('SIGTERM', () => {
             .end(),
         );
       expect(await get('/readyz')).toBe(200); // opens the keep-alive connection the probe reuses
+      const socketClosed = new Promise<number>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+        socket.on('open', () =>
+          socket.send(
+            JSON.stringify({
+              type: 'connection_init',
+              payload: { authorization: `Bearer ${KEYS.readOnly.key}` },
+            }),
+          ),
+        );
+        socket.on('close', (code) => resolve(code));
+      });
       await new RawClient(`http://127.0.0.1:${sandboxPort}`).control('POST', 'faults', {
         kind: 'stall',
         delay_ms: 1500,
@@ -216,6 +244,7 @@ describe('SIGTERM', () => {
       gateway.signal('SIGTERM');
       await gateway.waitFor('draining');
       expect(await get('/readyz')).toBe(503);
+      expect(await socketClosed).toBe(1001); // going away: reconnect elsewhere
       const answer = await stalled;
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ data: { billsCount: 0 } });
