@@ -25,9 +25,19 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { encodePara } from '../src/wire/index.js';
-import { appAuth, call, median, rssMb, seed, start, waitUntilUp, type Json } from './support.js';
+import {
+  appAuth,
+  call,
+  gatewayEnv,
+  median,
+  reportChecks,
+  rssMb,
+  seed,
+  start,
+  waitUntilUp,
+  type Json,
+} from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -232,20 +242,11 @@ const sandbox = start('dist-bench/src/sandbox/main.js', {
   // The cached gateway keeps its cache fresh from BeeCloud's webhooks, as deployed.
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${PORTS.cached}/webhooks/beecloud`,
 });
-const gatewayEnv = (port: number, extra: Record<string, string> = {}) => ({
-  PORT: String(port),
-  API_KEYS: JSON.stringify([benchKey.entry]),
-  RATE_LIMIT_PER_SECOND: '1000000',
-  RATE_LIMIT_BURST: '10000000',
-  BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
-  BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
-  BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
-  BEECLOUD_BASE_URLS: sandboxUrl,
-  ...extra,
-});
+const ourGateway = (port: number, extra: Record<string, string> = {}) =>
+  gatewayEnv(port, [benchKey.entry], sandboxUrl, extra);
 const processes = {
-  uncached: start('dist-bench/src/main.js', gatewayEnv(PORTS.uncached, { CACHE_TTL_MS: '0' })),
-  cached: start('dist-bench/src/main.js', gatewayEnv(PORTS.cached)),
+  uncached: start('dist-bench/src/main.js', ourGateway(PORTS.uncached, { CACHE_TTL_MS: '0' })),
+  cached: start('dist-bench/src/main.js', ourGateway(PORTS.cached)),
   hive: undefined as ReturnType<typeof start> | undefined,
 };
 const peakRss: Record<'uncached' | 'cached' | 'hive', number> = { uncached: 0, cached: 0, hive: 0 };
@@ -362,9 +363,7 @@ try {
       Math.max(peakRss.uncached, peakRss.cached) <= 150,
     ],
   ];
-  console.log('');
-  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
-  failed = checks.some(([, ok]) => !ok);
+  failed = reportChecks(checks);
   console.log(
     `\nratios vs Hive's best at concurrency 10 — uncached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'uncached').toFixed(2)}×`).join(', ')}; ` +
       `cached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'cached').toFixed(2)}×`).join(', ')}`,

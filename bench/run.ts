@@ -12,9 +12,8 @@ import autocannon from 'autocannon';
 import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { encodePara } from '../src/wire/index.js';
-import { appAuth, rssMb, seed, start, waitUntilUp } from './support.js';
+import { appAuth, gatewayEnv, reportChecks, rssMb, seed, start, waitUntilUp } from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const SANDBOX_PORT = 18180;
@@ -90,20 +89,9 @@ const sandbox = start('dist-bench/src/sandbox/main.js', {
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${GATEWAY_PORT}/webhooks/beecloud`,
 });
 // As in production: an API key is needed, and the rate limiter runs (with a budget too large to bind).
-const gateway = start(
-  'dist-bench/src/main.js',
-  {
-    PORT: String(GATEWAY_PORT),
-    API_KEYS: JSON.stringify([benchKey.entry]),
-    RATE_LIMIT_PER_SECOND: '1000000',
-    RATE_LIMIT_BURST: '10000000',
-    BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
-    BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
-    BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
-    BEECLOUD_BASE_URLS: sandboxUrl,
-  },
-  { nodeFlags: gatewayNodeFlags() },
-);
+const gateway = start('dist-bench/src/main.js', gatewayEnv(GATEWAY_PORT, [benchKey.entry], sandboxUrl), {
+  nodeFlags: gatewayNodeFlags(),
+});
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(gateway.pid!))), 100);
 let failed = false;
@@ -186,9 +174,7 @@ try {
     ],
     [`gateway RSS under 150 MB (${peakRss.toFixed(0)} MB)`, peakRss < 150],
   ] as const;
-  console.log('');
-  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
-  failed = checks.some(([, ok]) => !ok);
+  failed = reportChecks(checks);
 } finally {
   clearInterval(sampler);
   gateway.kill('SIGTERM');

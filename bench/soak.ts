@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
-import { call, rest, rssMb, start, waitUntilUp } from './support.js';
+import { call, reportChecks, rest, rssMb, start, waitUntilUp } from './support.js';
 
 const SECONDS = Math.min(60, Number(process.env.SOAK_SECONDS ?? 45));
 const PORTS = { sandbox: 18390, gateway: 14310 };
@@ -172,8 +172,7 @@ try {
     [`no crash (${crashed ? 'the gateway died' : 'alive and healthy'})`, !crashed],
     [`no 5xx (${statuses.get('5xx') ?? 0})`, !statuses.get('5xx')],
   ];
-  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
-  failed = checks.some(([, ok]) => !ok);
+  failed = reportChecks(checks);
 } finally {
   clearInterval(sampler);
   gateway.kill('SIGTERM');

@@ -155,3 +155,34 @@ export const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/**
+ * A gateway process over the bench's sandbox, as production runs it: the development app's
+ * credentials as if they were BeeCloud's, an API key required, the rate limiter on with a
+ * budget too large to bind (unless `extra` says otherwise).
+ */
+export function gatewayEnv(
+  port: number,
+  apiKeys: object[],
+  sandboxUrl: string,
+  extra: Record<string, string> = {},
+) {
+  return {
+    PORT: String(port),
+    API_KEYS: JSON.stringify(apiKeys),
+    RATE_LIMIT_PER_SECOND: '1000000',
+    RATE_LIMIT_BURST: '10000000',
+    BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
+    BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
+    BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
+    BEECLOUD_BASE_URLS: sandboxUrl,
+    ...extra,
+  };
+}
+
+/** Prints each target as PASS or FAIL; true when any failed. */
+export function reportChecks(checks: ReadonlyArray<readonly [string, boolean]>): boolean {
+  console.log('');
+  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+  return checks.some(([, ok]) => !ok);
+}
