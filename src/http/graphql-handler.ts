@@ -40,7 +40,7 @@ export interface RequestInfo {
   outcome?: string;
 }
 
-/** Armor's protections: depth, aliases, a structural cost, directives; suggestions off. */
+/** Armor's protections: depth, aliases, directives; suggestions off. (Cost is ours: graphql/operation-budget.ts.) */
 export function armorFor(limits: QueryLimits) {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
