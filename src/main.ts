@@ -3,15 +3,16 @@ import { startGateway } from './gateway.js';
 import { createLogger } from './node-http/logger.js';
 
 /** `npm start`: the gateway, over BeeCloud or (with no credentials) the embedded sandbox. */
+// JSON lines; readable ones in development on a terminal.
+const logger = createLogger({ pretty: process.env.NODE_ENV !== 'production' && process.stdout.isTTY });
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env);
 } catch (error) {
-  console.error(`Configuration error: ${(error as Error).message}`);
+  logger.fatal(`Configuration error: ${(error as Error).message}`);
+  logger.flush();
   process.exit(1);
 }
-// JSON lines; readable ones in development on a terminal.
-const logger = createLogger({ pretty: process.env.NODE_ENV !== 'production' && process.stdout.isTTY });
 const running = await startGateway(config, logger);
 const { gateway, sandbox } = running;
 if (sandbox) {
