@@ -6,7 +6,6 @@ import type { GatewayConfig } from './config.js';
 import { createServer } from 'node:http';
 import { closeServer, listen } from './node-http/listen.js';
 import { createLogger, type Logger } from './node-http/logger.js';
-import { send } from './node-http/respond.js';
 import { FileDedupStore, MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
@@ -109,12 +108,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     process: createWebhookProcessor({
       app: options.credentials,
       // Straight to BeeCloud, never the cache: the event has just changed the record.
-      records: {
-        bill: async (billNo) =>
-          (await api.bills({ bill_no: billNo, limit: 1, need_detail: true })).bills[0] ?? null,
-        refund: async (refundNo) =>
-          (await api.refunds({ refund_no: refundNo, limit: 1, need_detail: true })).refunds[0] ?? null,
-      },
+      records: { bill: (billNo) => api.billByNo(billNo), refund: (refundNo) => api.refundByNo(refundNo) },
       dedup,
       bus: events,
       onAccepted: forgetEventRecords,
@@ -178,7 +172,7 @@ async function serveMetrics(metrics: Metrics, options: AssembleOptions) {
   const server = createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics')
       return void res.writeHead(404).end();
-    void metrics.render().then((text) => send(res, 200, metrics.contentType.split(';')[0]!, text));
+    void metrics.respond(res);
   });
   await listen(server, options.metricsPort!, options.host ?? '127.0.0.1');
   return server;

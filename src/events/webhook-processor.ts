@@ -54,7 +54,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
     const expected = signWebhook({ ...body, app_id: options.app.appId }, options.app.masterSecret);
     if (!signaturesEqual(expected, body.signature))
       return { kind: 'refused', reason: 'bad-signature', detail: 'bad signature' };
-    const key = `${body.transaction_type}:${body.transaction_id}`;
+    const key = claimKey(body.transaction_type, body.transaction_id);
     let claimed = false;
     try {
       const claim = await options.dedup.claim(key);
@@ -148,6 +148,9 @@ async function eventFromRecords(
   };
 }
 
+/** The de-duplication key of a transaction: the same for its webhooks and its announcement. */
+const claimKey = (type: string, transactionId: string) => `${type}:${transactionId}`;
+
 /**
  * Publishes an event no webhook will bring, at most once: it claims the same key a webhook of
  * that transaction would (`REFUND:<refund_no>`), so two syncs, or a sync and a late webhook,
@@ -158,7 +161,7 @@ export async function announceOnce(
   bus: EventBus,
   event: PaymentEventPayload,
 ): Promise<void> {
-  const key = `${event.type}:${event.transactionId}`;
+  const key = claimKey(event.type, event.transactionId);
   if ((await dedup.claim(key)) !== 'new') return;
   try {
     await publishPaymentEvent(bus, event);

@@ -71,11 +71,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         )),
   );
   const billByNo: DataLoader<string, BillRecord | null> = perKey(
-    async (billNo: string) =>
-      cache.billByNo(billNo) ??
-      api
-        .bills({ bill_no: billNo, limit: 1, need_detail: true })
-        .then((answer) => primeBill(answer.bills[0] ?? null)),
+    async (billNo: string) => cache.billByNo(billNo) ?? api.billByNo(billNo).then(primeBill),
   );
   const refundById = perKey(async (id: string) =>
     !RECORD_ID_PATTERN.test(id)

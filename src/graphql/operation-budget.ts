@@ -68,6 +68,11 @@ export function operationBudget(
       d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
   if (!operation) return { cost: 0, calls: 0, drivers: [] };
+  // Without variables the budget is fixed, and Apollo hands back the same parsed document for
+  // a repeated query: walk it once. (With variables, their values may change page sizes.)
+  const fixed = !operation.variableDefinitions?.length;
+  const known = fixed ? budgetsByDocument.get(document)?.get(operationName ?? '') : undefined;
+  if (known) return known;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   // Variables that do not fit their types are refused here, as execution would refuse them.
   if (coerced.errors) throw requestError('BAD_USER_INPUT', coerced.errors.map((e) => e.message).join('; '));
@@ -126,8 +131,15 @@ export function operationBudget(
 
   const root = schema.getRootType(operation.operation);
   const { cost, calls } = root ? walk(operation.selectionSet, root, {}) : { cost: 0, calls: 0 };
-  return { cost: Math.max(1, cost), calls, drivers: [...drivers] };
+  const budget = { cost: Math.max(1, cost), calls, drivers: [...drivers] };
+  if (fixed) {
+    const byName = budgetsByDocument.get(document) ?? new Map<string, OperationBudget>();
+    budgetsByDocument.set(document, byName.set(operationName ?? '', budget));
+  }
+  return budget;
 }
+
+const budgetsByDocument = new WeakMap<DocumentNode, Map<string, OperationBudget>>();
 
 /**
  * Refuses an operation whose predicted cost or upstream calls exceed the limits, before it

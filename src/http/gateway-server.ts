@@ -14,7 +14,7 @@ import { errorBody } from '../graphql/errors.js';
 import { logAccess } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
 import { listen } from '../node-http/listen.js';
-import { send, sendJson } from '../node-http/respond.js';
+import { sendJson } from '../node-http/respond.js';
 import { applyCors } from './cors.js';
 import {
   EXPLORER_CSP,
@@ -241,7 +241,7 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
         if (!principal.scopes.has('metrics:read'))
           return sendJson(res, 403, errorBody('FORBIDDEN', 'metrics need the scope metrics:read'));
       }
-      return send(res, 200, options.metrics.contentType.split(';')[0]!, await options.metrics.render());
+      return options.metrics.respond(res);
     }
     sendJson(res, 404, errorBody('NOT_FOUND', `no such path: ${url.pathname}`));
   };

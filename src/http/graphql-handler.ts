@@ -173,7 +173,7 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
       let admission: Admission | undefined;
       return {
         async didResolveOperation({ document, operation, request, contextValue }) {
-          const info = infoOf.get(contextValue);
+          const info = infoOf(contextValue);
           if (info) {
             info.operation = request.operationName ?? operation?.name?.value ?? null;
             info.operationType = operation?.operation;
@@ -198,7 +198,7 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
           });
         },
         async willSendResponse({ response, contextValue, errors }) {
-          const info = infoOf.get(contextValue);
+          const info = infoOf(contextValue);
           if (info) {
             info.upstreamCalls = contextValue.api.callsMade;
             const first =
@@ -228,9 +228,7 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
  * of the context, which keeps own properties): set by handle, filled in by the plugin.
  */
 const REQUEST_INFO = Symbol('requestInfo');
-const infoOf = {
-  get: (context: GatewayContext) => (context as { [REQUEST_INFO]?: RequestInfo })[REQUEST_INFO],
-};
+const infoOf = (context: GatewayContext) => (context as { [REQUEST_INFO]?: RequestInfo })[REQUEST_INFO];
 
 /**
  * Answers over ~1 KB are compressed when the client accepts it (brotli, else gzip), at a

@@ -122,6 +122,9 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
           }),
       );
     }
+    if (!getOperationAST(document, payload.operationName)) {
+      return [gatewayError('OPERATION_RESOLUTION_FAILURE', 'no operation of that name in the document')];
+    }
     const variables = payload.variables ?? {};
     try {
       await admitOperation({
@@ -136,9 +139,6 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       });
     } catch (error) {
       return [error as GraphQLError];
-    }
-    if (!getOperationAST(document, payload.operationName)) {
-      return [gatewayError('OPERATION_RESOLUTION_FAILURE', 'no operation of that name in the document')];
     }
     return {
       schema: options.schema,

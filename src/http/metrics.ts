@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { send } from '../node-http/respond.js';
 
 /**
  * The gateway's Prometheus metrics (prom-client), one registry per gateway. Labels hold fixed
@@ -118,11 +120,8 @@ export class Metrics {
     return value?.value ?? 0;
   }
 
-  render(): Promise<string> {
-    return this.registry.metrics();
-  }
-
-  get contentType(): string {
-    return this.registry.contentType;
+  /** Answers a scrape: the Prometheus text format (its own type; `send` adds the charset). */
+  async respond(res: ServerResponse): Promise<void> {
+    send(res, 200, this.registry.contentType.split(';')[0]!, await this.registry.metrics());
   }
 }

@@ -8,6 +8,8 @@ import {
   type EndpointContract,
   type EndpointName,
   type EndpointResponse,
+  type BillRecord,
+  type RefundRecord,
 } from '../wire/index.js';
 import { firstProblem, RESPONSE_SCHEMAS } from './response-schemas.js';
 import {
@@ -85,6 +87,16 @@ export abstract class BeeCloudEndpoints {
   }
   refundById(id: string) {
     return this.call('refundById', {}, id);
+  }
+
+  /** The bill with this bill_no, complete (with message_detail), or null: one list call of limit 1. */
+  async billByNo(billNo: string): Promise<BillRecord | null> {
+    return (await this.bills({ bill_no: billNo, limit: 1, need_detail: true })).bills[0] ?? null;
+  }
+
+  /** The refund with this refund_no, complete, or null: one list call of limit 1. */
+  async refundByNo(refundNo: string): Promise<RefundRecord | null> {
+    return (await this.refunds({ refund_no: refundNo, limit: 1, need_detail: true })).refunds[0] ?? null;
   }
 }
 

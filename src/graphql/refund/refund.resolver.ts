@@ -330,10 +330,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ('userErrors' in outcome)
       return Object.assign(new SyncRefundStatusPayload(), { status: null, ...outcome });
     // A refund the provider settled just completed here, changing its bill; no webhook says so.
-    const loadRefund = () =>
-      api
-        .refunds({ refund_no: refundNo, limit: 1, need_detail: true })
-        .then((answer) => answer.refunds[0] ?? null);
+    const loadRefund = () => api.refundByNo(refundNo);
     if (outcome.ok.refund_status !== 'PROCESSING') {
       invalidate({ all: true });
       // No webhook announces these refunds: publish their REFUND event here, as a webhook would.
