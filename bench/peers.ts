@@ -35,6 +35,7 @@ import {
   rssMb,
   seed,
   start,
+  stopAll,
   waitUntilUp,
   type Json,
 } from './support.js';
@@ -369,7 +370,6 @@ try {
       `cached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'cached').toFixed(2)}×`).join(', ')}`,
   );
 } finally {
-  clearInterval(sampler);
-  for (const child of [sandbox, processes.uncached, processes.cached, processes.hive]) child?.kill('SIGTERM');
+  stopAll(sampler, sandbox, processes.uncached, processes.cached, processes.hive);
 }
 process.exit(failed ? 1 : 0);

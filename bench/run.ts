@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
 import { encodePara } from '../src/wire/index.js';
-import { appAuth, gatewayEnv, reportChecks, rssMb, seed, start, waitUntilUp } from './support.js';
+import { appAuth, gatewayEnv, reportChecks, rssMb, seed, start, stopAll, waitUntilUp } from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const SANDBOX_PORT = 18180;
@@ -176,8 +176,6 @@ try {
   ] as const;
   failed = reportChecks(checks);
 } finally {
-  clearInterval(sampler);
-  gateway.kill('SIGTERM');
-  sandbox.kill('SIGTERM');
+  stopAll(sampler, gateway, sandbox);
 }
 process.exit(failed ? 1 : 0);

@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
 import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
-import { call, reportChecks, rest, rssMb, start, waitUntilUp } from './support.js';
+import { call, reportChecks, rest, rssMb, start, stopAll, waitUntilUp } from './support.js';
 
 const SECONDS = Math.min(60, Number(process.env.SOAK_SECONDS ?? 45));
 const PORTS = { sandbox: 18390, gateway: 14310 };
@@ -174,8 +174,6 @@ try {
   ];
   failed = reportChecks(checks);
 } finally {
-  clearInterval(sampler);
-  gateway.kill('SIGTERM');
-  sandbox.kill('SIGTERM');
+  stopAll(sampler, gateway, sandbox);
 }
 process.exit(failed ? 1 : 0);

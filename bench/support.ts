@@ -186,3 +186,9 @@ export function reportChecks(checks: ReadonlyArray<readonly [string, boolean]>):
   for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
   return checks.some(([, ok]) => !ok);
 }
+
+/** Ends a benchmark's run: stops its RSS sampler and its processes. */
+export function stopAll(sampler: NodeJS.Timeout, ...children: Array<ChildProcess | undefined>): void {
+  clearInterval(sampler);
+  for (const child of children) child?.kill('SIGTERM');
+}

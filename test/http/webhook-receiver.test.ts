@@ -55,16 +55,6 @@ const createBill = async (billNo: string, totalFeeFen = 500) =>
  * `sub` (a paymentEvents subscriber) has received it, anything published before it has
  * arrived too.
  */
-/** Marks a bill paid in the sandbox without its own webhook, so that a test posts the webhook itself. */
-async function payQuietly(billNo: string): Promise<void> {
-  const webhookUrl = t.app.webhookUrl;
-  t.app.webhookUrl = undefined;
-  try {
-    await t.rest.control('POST', `bills/${billNo}/pay`);
-  } finally {
-    t.app.webhookUrl = webhookUrl;
-  }
-}
 
 async function expectNothingPublishedFor(
   sub: Awaited<ReturnType<typeof subscribe>>,
@@ -72,7 +62,7 @@ async function expectNothingPublishedFor(
 ): Promise<void> {
   const marker = uniqueBillNo();
   await t.rest.bill({ bill_no: marker, total_fee: 1 });
-  await payQuietly(marker);
+  await t.rest.payQuietly(marker);
   expect((await postWebhook(signedWebhook({ transaction_id: marker, transaction_fee: 1 }))).status).toBe(200);
   await eventually(() => sub.received.some((event) => event.paymentEvents.transactionId === marker));
   expect(sub.received.filter((event) => event.paymentEvents.transactionId === billNo)).toEqual([]);
@@ -205,7 +195,7 @@ describe('the webhook receiver', () => {
       ]);
       expect(await unconfirmed()).toBe(before + 1);
       await expectNothingPublishedFor(sub, billNo);
-      await payQuietly(billNo);
+      await t.rest.payQuietly(billNo);
       expect(await (await postWebhook(body)).text()).toBe('success'); // BeeCloud's next retry
       await eventually(() => sub.received.some((e) => e.paymentEvents.transactionId === billNo));
     } finally {
@@ -278,7 +268,7 @@ describe('the webhook receiver', () => {
   it('flags a transaction_fee that differs from the bill, logs and counts it', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
-    await payQuietly(billNo);
+    await t.rest.payQuietly(billNo);
     const sub = await subscribe(
       t.graphqlUrl,
       `subscription($billNo: String) { billUpdated(billNo: $billNo) { feeFen expectedFeeFen feeMismatch } }`,
@@ -311,7 +301,7 @@ describe('the webhook receiver', () => {
   it('answers 503 (no success) when the record cannot be checked, and accepts the retry', async () => {
     const billNo = uniqueBillNo();
     await createBill(billNo, 500);
-    await payQuietly(billNo);
+    await t.rest.payQuietly(billNo);
     await t.rest.control('POST', 'faults', { kind: 'http_500', path_prefix: '/2/rest/bills', times: 3 });
     const body = signedWebhook({ transaction_id: billNo, transaction_fee: 500 });
     const refused = await postWebhook(body);

@@ -110,6 +110,20 @@ export class RawClient {
     await this.control('POST', `bills/${bill.billNo}/pay`, { app_id: this.app.appId });
     return bill;
   }
+
+  /**
+   * Marks a bill paid with the app's webhooks off, so that the sandbox sends none and a test
+   * posts the webhook itself. (The sandbox reads the same app object.)
+   */
+  async payQuietly(billNo: string): Promise<void> {
+    const webhookUrl = this.app.webhookUrl;
+    this.app.webhookUrl = undefined;
+    try {
+      await this.control('POST', `bills/${billNo}/pay`);
+    } finally {
+      this.app.webhookUrl = webhookUrl;
+    }
+  }
 }
 
 let counter = 0;
