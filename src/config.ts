@@ -125,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         2,
         1024 * 1024,
       ),
+      notifyUrlPrefixes: readNotifyUrlPrefixes(env.NOTIFY_URL_PREFIXES),
       wsMaxSubscriptions: readInteger(
         env,
         'WS_MAX_SUBSCRIPTIONS',
@@ -224,4 +225,19 @@ function authSettings(
     );
   }
   return { kind: 'dev-key' };
+}
+
+/** NOTIFY_URL_PREFIXES: comma-separated http(s) URL prefixes (see QueryLimits.notifyUrlPrefixes). */
+function readNotifyUrlPrefixes(value: string | undefined): string[] {
+  const prefixes = (value ?? '')
+    .split(',')
+    .map((prefix) => prefix.trim())
+    .filter(Boolean);
+  // The host must end in "/": "https://hooks.example.com" would also allow "https://hooks.example.com.evil.test".
+  const bad = prefixes.find((prefix) => !/^https?:\/\/[^\s/?#]+\//.test(prefix));
+  if (bad !== undefined)
+    throw new Error(
+      `NOTIFY_URL_PREFIXES: each prefix must be an http:// or https:// URL with a path (at least "/" after the host), got ${JSON.stringify(bad)}`,
+    );
+  return prefixes;
 }

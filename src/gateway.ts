@@ -93,6 +93,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
       maxCalls: limits.maxUpstreamCalls,
       maxBytes: limits.maxUpstreamBytes,
       maxOptionalBytes: limits.maxOptionalBytes,
+      notifyUrlPrefixes: limits.notifyUrlPrefixes,
     },
     invalidate(target) {
       applyInvalidation(target); // here at once, before the mutation answers

@@ -5,6 +5,8 @@ export const SCOPES = [
   'refunds:read',
   'refunds:create',
   'refunds:review',
+  /** The reconciliation report. */
+  'reports:read',
   /** GET /metrics (operators' scrapers), unless METRICS_PUBLIC or METRICS_PORT. */
   'metrics:read',
 ] as const;

@@ -20,6 +20,8 @@ export interface GatewayContext {
   principal: Principal | null;
   /** LIMIT_MAX_OPTIONAL_BYTES: the largest `optional` map a mutation may store, serialized. */
   maxOptionalBytes: number;
+  /** NOTIFY_URL_PREFIXES: where a `notifyUrl` may point (http/query-limits.ts says why). */
+  notifyUrlPrefixes: readonly string[];
 }
 
 /** What lives as long as the gateway: shared by every operation's context. */
@@ -29,7 +31,7 @@ export interface GatewayServices {
   invalidate: (target: CacheInvalidation) => void;
   announce: (event: PaymentEventPayload) => Promise<void>;
   /** What one operation may spend upstream, and how large an `optional` map may be. */
-  limits: OperationUpstreamLimits & { maxOptionalBytes: number };
+  limits: OperationUpstreamLimits & { maxOptionalBytes: number; notifyUrlPrefixes: readonly string[] };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -106,5 +108,6 @@ export function createContext(services: GatewayServices, principal: Principal | 
     announce: services.announce,
     principal,
     maxOptionalBytes: services.limits.maxOptionalBytes,
+    notifyUrlPrefixes: services.limits.notifyUrlPrefixes,
   };
 }

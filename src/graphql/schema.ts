@@ -5,6 +5,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { scopeAuthChecker } from './auth-checker.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
+import { InStoreResolver } from './instore/instore.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';
 
 /**
@@ -14,7 +15,7 @@ import { RefundResolver } from './refund/refund.resolver.js';
  */
 export function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [BillResolver, RefundResolver, EventResolver],
+    resolvers: [BillResolver, RefundResolver, InStoreResolver, EventResolver],
     validate: false,
     pubSub,
     authChecker: scopeAuthChecker,

@@ -14,6 +14,12 @@ export interface QueryLimits {
   maxUpstreamBytes: number;
   /** The largest `optional` (and `analysis`) map a mutation may store, as serialized JSON. */
   maxOptionalBytes: number;
+  /**
+   * NOTIFY_URL_PREFIXES: where a bill's or refund's `notifyUrl` may send its webhooks. A
+   * webhook sent elsewhere never reaches this gateway (no event, a cached bill stays unpaid
+   * until it expires), so none is allowed unless the operator lists the prefixes.
+   */
+  notifyUrlPrefixes: readonly string[];
   /** Subscriptions one WebSocket may hold at once. */
   wsMaxSubscriptions: number;
   /** Operations one WebSocket may start per second (queries, mutations and subscriptions). */
@@ -28,6 +34,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxUpstreamCalls: 100,
   maxUpstreamBytes: 8 * 1024 * 1024,
   maxOptionalBytes: 16 * 1024,
+  notifyUrlPrefixes: [],
   wsMaxSubscriptions: 100,
   wsMaxOperationsPerSecond: 20,
 };

@@ -22,10 +22,14 @@ export function authenticate(
   if (
     typeof timestamp !== 'number' ||
     !Number.isSafeInteger(timestamp) ||
-    timestamp <= 0 ||
+    timestamp < 0 ||
     timestamp > 9_999_999_999_999
   ) {
-    throw invalidParam('timestamp', 'must be a positive JSON integer of at most 13 digits (milliseconds)');
+    // 0 is well-formed here and stale below (`1`), as BeeCloud answers it.
+    throw invalidParam(
+      'timestamp',
+      'must be a non-negative JSON integer of at most 13 digits (milliseconds)',
+    );
   }
   if (typeof appSign !== 'string' || !/^[0-9a-fA-F]{32}$/.test(appSign)) {
     throw invalidParam('app_sign', 'must be 32 hex characters');

@@ -1,20 +1,25 @@
 import {
   BILL_NO_PATTERN,
+  EXPRESS_PAYER_FIELDS,
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
-  RETURN_URL_CHANNELS,
   YEE_CARD_TYPES,
+  channelRequires,
   familyOf,
+  notifyUrlProblem,
   returnUrlProblem,
   titleBytes,
+  type ChannelEndpoint,
   type PayChannel,
 } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
+import type { NewBill } from './lifecycle.js';
 import {
   acceptedChannel,
   formattedString,
   knownChannel,
+  optionalBoolean,
   optionalInteger,
   optionalMap,
   optionalString,
@@ -23,20 +28,12 @@ import {
   requiredString,
   type Params,
 } from './params.js';
-import { SandboxError, invalidParam, ok } from './sandbox-error.js';
+import { SandboxError, invalidParam, missingParam, ok } from './sandbox-error.js';
 
-/** The fields each channel requires beyond the common ones. */
-const REQUIRED_BY_CHANNEL: Partial<Record<PayChannel, readonly string[]>> = {
-  WX_JSAPI: ['openid'],
-  ALI_QRCODE: ['return_url', 'qr_pay_mode'],
-  YEE_WAP: ['identity_id'],
-  YEE_NOBANKCARD: ['cardno', 'cardpwd', 'frqid'],
-  ...Object.fromEntries(
-    RETURN_URL_CHANNELS.filter((c) => c !== 'ALI_QRCODE').map((c) => [c, ['return_url']]),
-  ),
-};
-
-/** Channel-specific fields copied onto the bill when given. */
+/**
+ * Optional string fields a bill keeps as given (`extra`): the channel-specific ones for its
+ * payload and the later revisions' `notify_url`, store, buyer, seller and coupon.
+ */
 const EXTRA_FIELDS = [
   'return_url',
   'openid',
@@ -45,15 +42,24 @@ const EXTRA_FIELDS = [
   'identity_id',
   'cardno',
   'frqid',
+  'notify_url',
+  'store_id',
+  'buyer_id',
+  'seller_id',
+  'coupon_id',
+  'card_no',
+  'bank',
+  'card_type',
+  'terminal_id',
 ] as const;
 
 /**
- * `POST /2/rest/bill`. Checks in BeeCloud's order: auth (done by the router); common
- * required fields (`4`); their types and formats (`5`, including a channel name that does
- * not exist); channel allowed here (`3`); channel-specific fields (`4`/`5`); channel
- * enabled for the app (`2`); then the bill_no rules in Lifecycle.createBill (`17`).
+ * The checks both bill endpoints share, in BeeCloud's order: common required fields (`4`);
+ * their types and formats (`5`, including a channel name that does not exist); channel
+ * allowed by this endpoint (`3`); the channel's own fields (`4`/`5`); channel enabled for
+ * the app (`2`). The bill_no rules (`17`) follow in Lifecycle.createBill.
  */
-export function createBillHandler(ctx: HandlerContext, params: Params) {
+function readBill(ctx: HandlerContext, params: Params, endpoint: ChannelEndpoint): NewBill {
   requirePresent(params, ['channel', 'total_fee', 'bill_no', 'title']);
   const channelName = knownChannel(requiredString(params, 'channel'));
   const totalFee = requiredInteger(params, 'total_fee', 1, MAX_TOTAL_FEE);
@@ -66,14 +72,33 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
     );
   }
   const optional = optionalMap(params, 'optional') ?? {};
-  const analysis = optionalMap(params, 'analysis') ?? {};
+  const analysis = optionalMap(params, 'analysis');
   const billTimeout = optionalInteger(params, 'bill_timeout', 1, MAX_TOTAL_FEE);
   for (const name of EXTRA_FIELDS) optionalString(params, name);
+  optionalBoolean(params, 'limit_credit');
+  optionalBoolean(params, 'use_app');
 
-  const channel = acceptedChannel('createBill', channelName) as PayChannel;
-  requirePresent(params, REQUIRED_BY_CHANNEL[channel] ?? []);
+  const channel = acceptedChannel(endpoint, channelName) as PayChannel;
+  const required = [
+    'return_url',
+    'openid',
+    'qr_pay_mode',
+    'identity_id',
+    'cardno',
+    'cardpwd',
+    'frqid',
+  ] as const;
+  requirePresent(
+    params,
+    required.filter((field) => channelRequires(channel, field)),
+  );
+  if (channelRequires(channel, 'analysis') && analysis === undefined) throw missingParam('analysis');
+  if (channelRequires(channel, 'buyer_id')) requirePresent(params, ['buyer_id']);
+  if (channelRequires(channel, 'auth_code')) requirePresent(params, ['auth_code']);
+  optionalString(params, 'auth_code');
   if (channel === 'YEE_NOBANKCARD') optionalString(params, 'cardpwd');
   checkChannelFields(channel, params, billTimeout);
+  if (channel === 'BC_EXPRESS') checkExpressPayer(ctx, params, optional);
 
   if (!ctx.app.channels.has(channel)) {
     throw new SandboxError('PAY_FACTOR_NOT_SET', `channel ${channel} is not configured for this app`);
@@ -83,21 +108,16 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
     const value = optionalString(params, name);
     if (value !== undefined) extra[name] = value;
   }
-  const created = ctx.lifecycle.createBill(
-    ctx.app,
-    {
-      channel,
-      total_fee: totalFee,
-      bill_no: billNo,
-      title,
-      optional,
-      analysis,
-      extra,
-      bill_timeout: billTimeout,
-    },
-    ctx.baseUrl,
-  );
-  return ok({ id: created.id, ...created.payload });
+  return {
+    channel,
+    total_fee: totalFee,
+    bill_no: billNo,
+    title,
+    optional: withoutPayerElements(optional),
+    analysis: analysis ?? {},
+    extra,
+    bill_timeout: billTimeout,
+  };
 }
 
 function checkChannelFields(channel: PayChannel, params: Params, billTimeout: number | undefined): void {
@@ -109,6 +129,10 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
     const problem = url === undefined ? undefined : returnUrlProblem(url);
     if (problem) throw invalidParam(name, problem);
   }
+  const notifyUrl = optionalString(params, 'notify_url');
+  const notifyProblem = notifyUrl === undefined ? undefined : notifyUrlProblem(notifyUrl);
+  if (notifyProblem) throw invalidParam('notify_url', notifyProblem);
+  formattedString(params, 'card_type', /^[12]$/, 'must be "1" (credit) or "2" (debit)');
   if (channel === 'ALI_QRCODE') formattedString(params, 'qr_pay_mode', /^[013]$/, 'must be "0", "1" or "3"');
   if (channel === 'YEE_WAP')
     formattedString(params, 'identity_id', IDENTITY_ID_PATTERN, 'must be 1-50 letters or digits');
@@ -121,4 +145,89 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
     );
     formattedString(params, 'cardno', /^[0-9A-Za-z]{1,32}$/, 'must be 1-32 letters or digits');
   }
+}
+
+/**
+ * BC_EXPRESS (section 12): `optional` names the payer by the four elements, or by the
+ * `token` an earlier payment of the same buyer answered.
+ */
+function checkExpressPayer(ctx: HandlerContext, params: Params, optional: Record<string, unknown>): void {
+  const token = optional.token;
+  if (token !== undefined && token !== null && token !== '' && token !== 'null') {
+    if (token !== ctx.lifecycle.expressToken(ctx.app, requiredString(params, 'buyer_id')))
+      throw invalidParam('optional.token', 'was not issued to this buyer_id');
+    return;
+  }
+  for (const name of EXPRESS_PAYER_FIELDS) {
+    const value = optional[name];
+    if (value === undefined || value === null || value === '' || value === 'null')
+      throw missingParam(`optional.${name}`);
+    if (typeof value !== 'string') throw invalidParam(`optional.${name}`, 'must be a string');
+  }
+}
+
+/** The payer's card, id and phone are the channel's to check, not merchant data to keep and echo. */
+function withoutPayerElements(optional: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...optional };
+  for (const name of [...EXPRESS_PAYER_FIELDS, 'token']) delete kept[name];
+  return kept;
+}
+
+/** `POST /2/rest/bill`. */
+export function createBillHandler(ctx: HandlerContext, params: Params) {
+  const created = ctx.lifecycle.createBill(ctx.app, readBill(ctx, params, 'createBill'), ctx.baseUrl);
+  return ok({ id: created.id, ...created.payload });
+}
+
+/**
+ * `POST /2/rest/offline/bill`: a scan channel charges the customer's code at once (paid,
+ * pending or declined; the control API picks the next outcome), a QR channel answers the
+ * code to show.
+ */
+export function offlineBillHandler(ctx: HandlerContext, params: Params) {
+  const bill = readBill(ctx, params, 'offlineBill');
+  const authCode = optionalString(params, 'auth_code');
+  return ok(ctx.lifecycle.createOfflineBill(ctx.app, bill, authCode));
+}
+
+/** `POST /2/rest/offline/bill/status`: whether the bill is paid. */
+export function offlineBillStatusHandler(ctx: HandlerContext, params: Params) {
+  requirePresent(params, ['bill_no']);
+  const billNo = requiredString(params, 'bill_no');
+  const channelName = optionalString(params, 'channel');
+  const channel =
+    channelName === undefined ? undefined : (acceptedChannel('offlineBill', channelName) as PayChannel);
+  return ok({ pay_result: ctx.lifecycle.offlineBill(ctx.app, billNo, channel).status === 'paid' });
+}
+
+/** `POST /2/rest/offline/bill/{bill_no}` with `method: "REVERT"`. */
+export function offlineRevertHandler(ctx: HandlerContext, params: Params, billNo: string) {
+  requirePresent(params, ['method']);
+  const method = requiredString(params, 'method');
+  if (method !== 'REVERT') throw invalidParam('method', 'must be "REVERT"');
+  const channelName = optionalString(params, 'channel');
+  const channel =
+    channelName === undefined ? undefined : (acceptedChannel('offlineBill', channelName) as PayChannel);
+  return ok({ revert_status: ctx.lifecycle.revertBill(ctx.app, billNo, channel) });
+}
+
+/** `POST /2/rest/bill/confirm` (section 12): the SMS code confirms a BC_EXPRESS bill. */
+export function confirmBillHandler(ctx: HandlerContext, params: Params) {
+  requirePresent(params, ['token', 'bc_bill_id', 'verify_code']);
+  ctx.lifecycle.confirmExpressBill(ctx.app, {
+    token: requiredString(params, 'token'),
+    billId: requiredString(params, 'bc_bill_id'),
+    verifyCode: requiredString(params, 'verify_code'),
+  });
+  return ok({});
+}
+
+/** `POST /2/rest/reconciliation` (section 13): whether a bill is paid, by its id. */
+export function reconciliationHandler(ctx: HandlerContext, params: Params) {
+  requirePresent(params, ['bill_id']);
+  const billId = requiredString(params, 'bill_id');
+  const bill = ctx.lifecycle.currentBill(billId);
+  if (!bill || bill.app_id !== ctx.app.appId)
+    throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
+  return ok({ pay_status: bill.status === 'paid' ? ('true' as const) : ('false' as const) });
 }

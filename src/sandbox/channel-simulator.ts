@@ -5,7 +5,9 @@ import {
   familyOf,
   md5Hex,
   yuan,
-  type ChannelPayloads,
+  channelSpec,
+  type PayloadShape,
+  type PayloadShapes,
   type PayChannel,
 } from '../wire/index.js';
 import { escapeHtml } from './pages.js';
@@ -70,7 +72,7 @@ interface PayloadInput {
   now: number;
 }
 
-function wxApp({ bill, now }: PayloadInput): ChannelPayloads['WX_APP'] {
+function wxApp({ bill, now }: PayloadInput): PayloadShapes['WX_APP'] {
   const wx = wxSignedParams(bill, now);
   return {
     app_id: wxAppIdOf(bill.app_id),
@@ -83,7 +85,7 @@ function wxApp({ bill, now }: PayloadInput): ChannelPayloads['WX_APP'] {
   };
 }
 
-function wxJsapi({ bill, now }: PayloadInput): ChannelPayloads['WX_JSAPI'] {
+function wxJsapi({ bill, now }: PayloadInput): PayloadShapes['WX_JSAPI'] {
   const wx = wxSignedParams(bill, now);
   return {
     app_id: wxAppIdOf(bill.app_id),
@@ -95,7 +97,7 @@ function wxJsapi({ bill, now }: PayloadInput): ChannelPayloads['WX_JSAPI'] {
   };
 }
 
-function aliApp({ bill, now }: PayloadInput): ChannelPayloads['ALI_APP'] {
+function aliApp({ bill, now }: PayloadInput): PayloadShapes['ALI_APP'] {
   const params = new URLSearchParams({
     app_id: aliPartnerOf(bill.app_id).replace(/^2088/, '2016'),
     biz_content: JSON.stringify({
@@ -115,7 +117,7 @@ function aliApp({ bill, now }: PayloadInput): ChannelPayloads['ALI_APP'] {
 }
 
 /** ALI_WEB, ALI_WAP, ALI_QRCODE: Alipay's direct-pay form, and the URL it posts to. */
-function aliForm({ channel, bill, extra, checkoutUrl }: PayloadInput): ChannelPayloads['ALI_WEB'] {
+function aliForm({ channel, bill, extra, checkoutUrl }: PayloadInput): PayloadShapes['ALI_FORM'] {
   const fields: Record<string, string> = {
     _input_charset: 'utf-8',
     out_trade_no: bill.bill_no,
@@ -132,7 +134,7 @@ function aliForm({ channel, bill, extra, checkoutUrl }: PayloadInput): ChannelPa
   return { html: autoSubmitForm(checkoutUrl, fields), url: `${checkoutUrl}?${new URLSearchParams(fields)}` };
 }
 
-const unWeb = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayloads['UN_WEB'] => ({
+const unWeb = ({ bill, extra, checkoutUrl, now }: PayloadInput): PayloadShapes['HTML_FORM'] => ({
   html: autoSubmitForm(checkoutUrl, {
     version: '5.0.0',
     encoding: 'UTF-8',
@@ -147,7 +149,7 @@ const unWeb = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayloads
   }),
 });
 
-const jdForm = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayloads['JD_WEB'] => ({
+const jdForm = ({ bill, extra, checkoutUrl, now }: PayloadInput): PayloadShapes['HTML_FORM'] => ({
   html: autoSubmitForm(checkoutUrl, {
     version: 'V2.0',
     merchant: digits(9),
@@ -161,12 +163,7 @@ const jdForm = ({ bill, extra, checkoutUrl, now }: PayloadInput): ChannelPayload
   }),
 });
 
-const kuaiqianForm = ({
-  channel,
-  bill,
-  checkoutUrl,
-  now,
-}: PayloadInput): ChannelPayloads['KUAIQIAN_WEB'] => ({
+const kuaiqianForm = ({ channel, bill, checkoutUrl, now }: PayloadInput): PayloadShapes['HTML_FORM'] => ({
   html: autoSubmitForm(checkoutUrl, {
     inputCharset: '1',
     version: channel === 'KUAIQIAN_WAP' ? 'mobile1.0' : 'v2.0',
@@ -181,11 +178,11 @@ const kuaiqianForm = ({
 });
 
 /** YEE_WAP, YEE_WEB, BD_WAP, BD_WEB: a redirect to the channel's page (here, the checkout page). */
-const redirect = ({ bill, checkoutUrl }: PayloadInput): ChannelPayloads['YEE_WEB'] => ({
+const redirect = ({ bill, checkoutUrl }: PayloadInput): PayloadShapes['REDIRECT'] => ({
   url: `${checkoutUrl}?${new URLSearchParams({ order_no: bill.bill_no, amount: String(bill.total_fee), sign: hex(16) })}`,
 });
 
-const bdApp = ({ bill, now }: PayloadInput): ChannelPayloads['BD_APP'] => ({
+const bdApp = ({ bill, now }: PayloadInput): PayloadShapes['BD_APP'] => ({
   orderInfo: new URLSearchParams({
     currency: '1',
     extra: '',
@@ -203,50 +200,55 @@ const bdApp = ({ bill, now }: PayloadInput): ChannelPayloads['BD_APP'] => ({
   }).toString(),
 });
 
-const nothing = (): ChannelPayloads['PAYPAL_LIVE'] => ({});
+const nothing = (): PayloadShapes['NONE'] => ({});
+
+/** HTML_FORM: each family's own gateway form (BC_GATEWAY: BeeCloud's bank gateway, UnionPay's format). */
+function htmlForm(input: PayloadInput): PayloadShapes['HTML_FORM'] {
+  switch (familyOf(input.channel)) {
+    case 'JD':
+      return jdForm(input);
+    case 'KUAIQIAN':
+      return kuaiqianForm(input);
+    default:
+      return unWeb(input);
+  }
+}
+
+/** A QR string in the channel's own format (WeChat's `weixin://`, Alipay's `qr.alipay.com`). */
+export function scanCodeUrl(channel: PayChannel): string {
+  return channel === 'ALI_OFFLINE_QRCODE' || channel === 'BC_ALI_QRCODE'
+    ? `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`
+    : `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}`;
+}
 
 /**
- * One builder per channel, typed against src/wire's ChannelPayloads: a channel added there
- * without a builder here, or a builder whose answer lacks a field, does not compile.
+ * One builder per answer shape of src/wire's channel table, typed against PayloadShapes:
+ * a shape added there without a builder here, or a builder whose answer lacks a field,
+ * does not compile.
  */
-const PAYLOAD_BUILDERS: { [C in PayChannel]: (input: PayloadInput) => ChannelPayloads[C] } = {
+const PAYLOAD_BUILDERS: { [S in PayloadShape]: (input: PayloadInput) => PayloadShapes[S] } = {
   WX_APP: wxApp,
-  WX_NATIVE: () => ({
-    code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}`,
-  }),
+  CODE_URL: ({ channel }) => ({ code_url: scanCodeUrl(channel) }),
   WX_JSAPI: wxJsapi,
   ALI_APP: aliApp,
-  ALI_WEB: aliForm,
-  ALI_WAP: aliForm,
+  ALI_FORM: aliForm,
   ALI_QRCODE: aliForm,
-  ALI_OFFLINE_QRCODE: () => ({
-    qr_code: `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`,
-  }),
+  QR_CODE: ({ channel }) => ({ qr_code: scanCodeUrl(channel) }),
   UN_APP: ({ now }) => ({ tn: `${chinaStamp(now)}${digits(7)}` }),
-  UN_WEB: unWeb,
-  JD_WAP: jdForm,
-  JD_WEB: jdForm,
-  KUAIQIAN_WAP: kuaiqianForm,
-  KUAIQIAN_WEB: kuaiqianForm,
-  YEE_WAP: redirect,
-  YEE_WEB: redirect,
-  BD_WAP: redirect,
-  BD_WEB: redirect,
+  HTML_FORM: htmlForm,
+  REDIRECT: redirect,
   BD_APP: bdApp,
-  PAYPAL_SANDBOX: nothing,
-  PAYPAL_LIVE: nothing,
-  YEE_NOBANKCARD: nothing,
+  // The token was made with the bill (Lifecycle.createBill); the SMS code goes to the payer.
+  BC_EXPRESS: ({ extra }) => ({ token: extra.token! }),
+  NONE: nothing,
 };
 
-/** The channel fields of a successful `POST /bill` answer. */
-export function channelPayload<C extends PayChannel>(
-  channel: C,
-  bill: BillRow,
-  links: CheckoutLinks,
-  now: number,
-): ChannelPayloads[C] {
+/** The channel fields of a successful `POST /bill` answer (none for a channel only the in-store API takes). */
+export function channelPayload(channel: PayChannel, bill: BillRow, links: CheckoutLinks, now: number) {
+  const shape = channelSpec(channel).online;
+  if (shape === undefined) return {};
   const extra = JSON.parse(bill.extra) as Record<string, string>;
-  return PAYLOAD_BUILDERS[channel]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
+  return PAYLOAD_BUILDERS[shape]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
 }
 
 /** The channel's own transaction number for a paid bill, in that channel's format. */
@@ -280,7 +282,16 @@ export function payNotification(bill: BillRow, tradeNo: string, now: number): Re
           `o${randomBytes(21).toString('base64url').slice(0, 27)}`,
         result_code: 'SUCCESS',
         trade_type:
-          { WX_APP: 'APP', WX_NATIVE: 'NATIVE', WX_JSAPI: 'JSAPI' }[bill.channel as 'WX_APP'] ?? 'APP',
+          (
+            {
+              WX_APP: 'APP',
+              WX_NATIVE: 'NATIVE',
+              WX_JSAPI: 'JSAPI',
+              WX_MINI: 'JSAPI',
+              WX_WAP: 'MWEB',
+              WX_SCAN: 'MICROPAY',
+            } as Partial<Record<PayChannel, string>>
+          )[bill.channel] ?? 'APP',
         time_end: chinaStamp(now),
         bank_type: 'CFT',
         fee_type: 'CNY',

@@ -1,5 +1,6 @@
 import { familyOf } from '../wire/index.js';
 import { FAULT_KINDS, type FaultKind } from './faults.js';
+import { SCAN_OUTCOMES, type ScanOutcome } from './lifecycle.js';
 import { optionalInteger, optionalString, type Params } from './params.js';
 import { checkoutPage, errorPage, refundConfirmPage } from './pages.js';
 import { SandboxError, invalidParam, ok } from './sandbox-error.js';
@@ -67,6 +68,20 @@ const ROUTES: ControlRoute[] = [
     'POST',
     'bills/:no/fail',
     (rt, req, no) => ({ json: ok(billView(rt.lifecycle.failBill(findBill(rt, no, req).id))) }),
+  ],
+  [
+    'POST',
+    'scans/next',
+    (rt, req) => {
+      const outcome = optionalString(req.body, 'outcome');
+      if (!SCAN_OUTCOMES.includes(outcome as ScanOutcome))
+        throw invalidParam('outcome', `must be one of ${SCAN_OUTCOMES.join(', ')}`);
+      const appId = appIdOf(req) ?? (rt.apps.size === 1 ? [...rt.apps.keys()][0] : undefined);
+      if (appId === undefined || !rt.apps.has(appId))
+        throw invalidParam('app_id', 'must name one of the apps');
+      rt.lifecycle.queueScanOutcome(appId, outcome as ScanOutcome);
+      return { json: ok({ app_id: appId, outcome }) };
+    },
   ],
   ['POST', 'refunds/:no/settle', (rt, req, no) => settle(rt, findRefund(rt, no, req), 'SUCCESS')],
   [
@@ -147,8 +162,14 @@ export function controlHandler(rt: SandboxRuntime, req: ControlRequest): Control
   return undefined;
 }
 
-/** The wire record plus the lifecycle state the wire cannot show (failed, timed out). */
-const billView = (bill: BillRow) => ({ status: bill.status, bill: billRecord(bill, true) });
+/**
+ * The wire record plus what the wire cannot show: the lifecycle state (failed, timed out,
+ * revoked) and, for BC_EXPRESS, the SMS code the payer would have received.
+ */
+const billView = (bill: BillRow) => {
+  const smsCode = (JSON.parse(bill.extra) as { sms_code?: string }).sms_code;
+  return { status: bill.status, bill: billRecord(bill, true), ...(smsCode ? { sms_code: smsCode } : {}) };
+};
 
 function settle(
   rt: SandboxRuntime,

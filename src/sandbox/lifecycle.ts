@@ -1,19 +1,30 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import {
   REFUND_FAMILIES,
-  STATUS_QUERY_FAMILIES,
+  channelSpec,
   familyOf,
   isReviewable,
+  md5Hex,
+  settlesByStatusQuery,
+  signLegacyWebhook,
   signWebhook,
+  type ChannelFamily,
   type ChannelPayload,
+  type OfflineBillResponse,
   type PayChannel,
   type RefundFamily,
   type RefundStatus,
+  type SentWebhookBody,
   type TransactionType,
-  type WebhookBody,
 } from '../wire/index.js';
 import type { SandboxApp } from './apps.js';
-import { channelPayload, channelTradeNo, payNotification, refundNotification } from './channel-simulator.js';
+import {
+  channelPayload,
+  channelTradeNo,
+  payNotification,
+  refundNotification,
+  scanCodeUrl,
+} from './channel-simulator.js';
 import type { VirtualClock } from './clock.js';
 import { SandboxError, invalidParam } from './sandbox-error.js';
 import type { BillRow, RefundRow, RefundWithBill, SandboxStore } from './store.js';
@@ -38,8 +49,16 @@ export interface NewRefund {
   refund_fee: number;
   optional: Record<string, unknown>;
   need_approval: boolean;
-  channel?: RefundFamily;
+  channel?: ChannelFamily;
+  /** Fields kept as given (notify_url, refund_account, the in-store reason, operator, store). */
+  extra: Record<string, string>;
+  /** The in-store refund: it completes at once. */
+  offline?: boolean;
 }
+
+/** What the next in-store scan does (control API); by default the customer's code pays at once. */
+export const SCAN_OUTCOMES = ['pay', 'wait', 'decline'] as const;
+export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
 
 export interface LifecycleOptions {
   /** A bill older than this (virtual time) cannot be refunded: `10 REFUND_EXCEED_TIME`. */
@@ -52,8 +71,7 @@ export interface LifecycleOptions {
   writeDelayMs?: number;
 }
 
-const isStatusQueryFamily = (channel: PayChannel) =>
-  (STATUS_QUERY_FAMILIES as readonly string[]).includes(familyOf(channel));
+const isStatusQueryFamily = (channel: PayChannel) => settlesByStatusQuery(familyOf(channel));
 
 /**
  * Every state change of bills and refunds: the rules of decisions.md, each run in one
@@ -62,6 +80,9 @@ const isStatusQueryFamily = (channel: PayChannel) =>
  * it, for the checkout and confirmation pages the payloads link to.
  */
 export class Lifecycle {
+  /** Outcomes the control API queued for the next scans, per app. */
+  private readonly scanOutcomes = new Map<string, ScanOutcome[]>();
+
   constructor(
     private readonly store: SandboxStore,
     private readonly clock: VirtualClock,
@@ -75,7 +96,11 @@ export class Lifecycle {
    * same channel, fee and title returns the same id and a fresh payload (as WeChat Pay
    * treats a repeated out_trade_no). Any other reuse of a bill_no is `17`.
    */
-  createBill(app: SandboxApp, input: NewBill, baseUrl: string): { id: string; payload: ChannelPayload } {
+  createBill(
+    app: SandboxApp,
+    input: NewBill,
+    baseUrl: string,
+  ): { id: string; payload: ChannelPayload | object } {
     const now = this.clock.now();
     const bill = this.store.transaction(() => {
       const existing = this.store.billByNo(app.appId, input.bill_no);
@@ -96,7 +121,15 @@ export class Lifecycle {
         title: input.title,
         optional: JSON.stringify(input.optional),
         analysis: JSON.stringify(input.analysis),
-        extra: JSON.stringify(input.extra),
+        extra: JSON.stringify(
+          input.channel === 'BC_EXPRESS'
+            ? {
+                ...input.extra,
+                token: this.expressToken(app, input.extra.buyer_id!),
+                sms_code: String(randomInt(1_000_000)).padStart(6, '0'),
+              }
+            : input.extra,
+        ),
         expires_at: input.bill_timeout === undefined ? null : now + input.bill_timeout * 1000,
         create_time: now,
         status: 'open',
@@ -108,6 +141,81 @@ export class Lifecycle {
       id: bill.id,
       payload: channelPayload(bill.channel, bill, { checkoutUrl: checkoutUrl(baseUrl, bill.id) }, now),
     };
+  }
+
+  /**
+   * The in-store bill: a QR channel answers the code to show; a scan channel charges the
+   * customer's code now, and pays, waits for the customer (`pay_result: false`, poll the
+   * status) or is declined (`7`, the bill failed), as the control API queued.
+   */
+  createOfflineBill(
+    app: SandboxApp,
+    input: NewBill,
+    authCode: string | undefined,
+  ): Omit<OfflineBillResponse, 'result_code' | 'result_msg' | 'err_detail'> {
+    const { id } = this.createBill(app, input, '');
+    if (channelSpec(input.channel).offline === 'qr') return { id, code_url: scanCodeUrl(input.channel) };
+    const channelType = input.channel === 'BC_SCAN' ? { channel_type: scanKindOf(authCode!) } : {};
+    const outcome = this.scanOutcomes.get(app.appId)?.shift() ?? 'pay';
+    if (outcome === 'decline') {
+      this.failBill(id);
+      throw new SandboxError('CHANNEL_ERROR', "the customer's pay code was declined by the channel");
+    }
+    if (outcome === 'pay') this.payBill(id);
+    return { id, pay_result: outcome === 'pay', ...channelType };
+  }
+
+  /** Queues what the app's next scan does (control API). */
+  queueScanOutcome(appId: string, outcome: ScanOutcome): void {
+    this.scanOutcomes.set(appId, [...(this.scanOutcomes.get(appId) ?? []), outcome]);
+  }
+
+  /**
+   * The authorization token of BC_EXPRESS (section 12) for a buyer: derived from the app's
+   * secret, so it is stable per buyer and cannot be made up by a client.
+   */
+  expressToken(app: SandboxApp, buyerId: string): string {
+    return md5Hex(`${app.appId}:${buyerId}:${app.masterSecret}`).slice(0, 24);
+  }
+
+  /**
+   * `POST /bill/confirm`: the SMS code the payer received pays the BC_EXPRESS bill. A
+   * repeat of a confirmation that succeeded answers OK again.
+   */
+  confirmExpressBill(app: SandboxApp, confirm: { billId: string; token: string; verifyCode: string }): void {
+    const bill = this.currentBill(confirm.billId);
+    if (!bill || bill.app_id !== app.appId)
+      throw new SandboxError('NO_SUCH_BILL', `no bill with id ${confirm.billId}`);
+    if (bill.channel !== 'BC_EXPRESS')
+      throw invalidParam('bc_bill_id', `is a ${bill.channel} bill, not BC_EXPRESS`);
+    const extra = JSON.parse(bill.extra) as { token: string; sms_code: string };
+    if (confirm.token !== extra.token) throw invalidParam('token', 'is not the token this bill answered');
+    if (confirm.verifyCode !== extra.sms_code)
+      throw invalidParam('verify_code', 'does not match the SMS code');
+    if (bill.status === 'paid') return;
+    this.payBill(bill.id);
+  }
+
+  /** An app's bill by bill_no, as it stands now (`8` if none; `5` if `channel` is not its channel). */
+  offlineBill(app: SandboxApp, billNo: string, channel: PayChannel | undefined): BillRow {
+    const found = this.store.billByNo(app.appId, billNo);
+    if (!found) throw new SandboxError('NO_SUCH_BILL', `no bill with bill_no ${billNo}`);
+    if (channel !== undefined && channel !== found.channel)
+      throw invalidParam('channel', `must be the bill's channel ${found.channel}, got ${channel}`);
+    return this.currentBill(found.id)!;
+  }
+
+  /**
+   * `REVERT`: a bill that is not paid is revoked (it can no longer be paid); true. A paid
+   * bill stays paid (refund it instead); false.
+   */
+  revertBill(app: SandboxApp, billNo: string, channel: PayChannel | undefined): boolean {
+    return this.store.transaction(() => {
+      const bill = this.offlineBill(app, billNo, channel);
+      if (bill.status === 'paid') return false;
+      this.store.updateBill(bill.id, { status: 'revoked', revert_result: 1 });
+      return true;
+    });
   }
 
   /** The channel confirms payment: the bill is paid and a PAY webhook goes out. */
@@ -124,6 +232,7 @@ export class Lifecycle {
       return this.store.billById(bill.app_id, bill.id)!;
     });
     this.sendWebhook(paid.app_id, 'PAY', paid, {
+      notifyUrl: (JSON.parse(paid.extra) as { notify_url?: string }).notify_url,
       transactionId: paid.bill_no,
       fee: paid.total_fee,
       optional: paid.optional,
@@ -193,7 +302,9 @@ export class Lifecycle {
           `refund ${pending.refund_no} of bill ${input.bill_no} is in progress`,
         );
       }
-      const refundable = bill.refund_result ? 0 : bill.total_fee;
+      // After one successful refund nothing is refundable, whether or not the bill records it yet.
+      const refunded = bill.refund_result === 1 || others.some((refund) => refund.state === 'succeeded');
+      const refundable = refunded ? 0 : bill.total_fee;
       if (input.refund_fee > refundable) {
         throw new SandboxError(
           'REFUND_AMOUNT_TOO_LARGE',
@@ -212,9 +323,11 @@ export class Lifecycle {
         need_approval: input.need_approval ? 1 : 0,
         state: input.need_approval ? 'awaiting_review' : 'processing',
         create_time: now,
+        extra: JSON.stringify(input.extra),
       });
       const refund = this.store.refundById(app.appId, id)!;
-      if (!input.need_approval) this.startRefund(refund);
+      if (input.offline) this.completeRefund(refund, true);
+      else if (!input.need_approval) this.startRefund(refund);
       return { id, ...(input.need_approval ? {} : this.confirmationUrl(refund, baseUrl)) };
     });
   }
@@ -256,7 +369,11 @@ export class Lifecycle {
    * `GET /refund/status`: asks the channel. A started refund that the channel reports
    * settled (or failed) completes here, since these channels send no webhook.
    */
-  refundStatus(app: SandboxApp, channel: string, refundNo: string): RefundStatus {
+  refundStatus(app: SandboxApp, channel: string, refundNo: string, billUpdateFlag: boolean): RefundStatus {
+    // BC (a later revision) records a settled refund on its bill only when asked to; the
+    // seed's families always do, as the seed describes them.
+    const updateBill =
+      billUpdateFlag || familyOf(this.store.refundByNo(app.appId, refundNo)?.channel ?? 'WX_APP') !== 'BC';
     return this.store.transaction(() => {
       const refund = this.store.refundByNo(app.appId, refundNo);
       if (!refund) throw new SandboxError('NO_SUCH_REFUND', `no refund with refund_no ${refundNo}`);
@@ -272,12 +389,13 @@ export class Lifecycle {
         case 'denied':
           return 'FAIL';
         case 'succeeded':
+          if (updateBill) this.store.updateBill(refund.bill_id, { refund_result: 1 });
           return 'SUCCESS';
         case 'failed':
           return refund.channel_status === 'CHANGE' ? 'CHANGE' : 'FAIL';
         case 'processing':
           if (refund.channel_status !== 'PROCESSING')
-            this.completeRefund(refund, refund.channel_status === 'SUCCESS');
+            this.completeRefund(refund, refund.channel_status === 'SUCCESS', updateBill);
           return refund.channel_status;
       }
     });
@@ -305,6 +423,7 @@ export class Lifecycle {
 
   /** Deletes every record; the clock, apps and configuration stay. */
   reset(): void {
+    this.scanOutcomes.clear();
     this.webhooks.reset();
     this.store.reset();
   }
@@ -351,14 +470,15 @@ export class Lifecycle {
     if (family !== 'ALI' && !isStatusQueryFamily(refund.channel)) this.completeRefund(refund, true);
   }
 
-  private completeRefund(refund: RefundWithBill, success: boolean): void {
+  private completeRefund(refund: RefundWithBill, success: boolean, updateBill = true): void {
     const bill = this.store.billById(refund.app_id, refund.bill_id)!;
     const detail = JSON.stringify(refundNotification(bill, refund, success));
     this.store.updateRefund(refund.id, { state: success ? 'succeeded' : 'failed', message_detail: detail });
     if (!success) return;
-    this.store.updateBill(bill.id, { refund_result: 1 });
+    if (updateBill) this.store.updateBill(bill.id, { refund_result: 1 });
     if (isStatusQueryFamily(refund.channel)) return; // these channels send no refund webhook
     this.sendWebhook(refund.app_id, 'REFUND', bill, {
+      notifyUrl: (JSON.parse(refund.extra) as { notify_url?: string }).notify_url,
       transactionId: refund.refund_no,
       fee: refund.refund_fee,
       optional: refund.optional,
@@ -381,6 +501,8 @@ export class Lifecycle {
     type: TransactionType,
     bill: BillRow,
     event: {
+      /** The bill's or refund's own `notify_url`, which overrides the app's webhook URL. */
+      notifyUrl: string | undefined;
       transactionId: string;
       fee: number;
       optional: string;
@@ -389,7 +511,8 @@ export class Lifecycle {
     },
   ): void {
     const app = this.apps.get(appId);
-    if (!app?.webhookUrl) return;
+    const url = event.notifyUrl ?? app?.webhookUrl;
+    if (!app || !url) return;
     const signed = {
       app_id: app.appId,
       transaction_id: event.transactionId,
@@ -397,20 +520,30 @@ export class Lifecycle {
       channel_type: familyOf(bill.channel),
       transaction_fee: event.fee,
     };
-    const body: WebhookBody = {
+    const timestamp = this.clock.now();
+    const messageDetail = JSON.parse(event.detail) as Record<string, unknown>;
+    // Both signature schemes and both spellings, for receivers of either era (decisions.md).
+    const body: SentWebhookBody = {
       signature: signWebhook(signed, app.masterSecret),
-      timestamp: this.clock.now(),
+      sign: signLegacyWebhook(app.appId, app.appSecret, timestamp),
+      timestamp,
       channel_type: signed.channel_type,
       sub_channel_type: bill.channel,
       transaction_type: type,
       transaction_id: event.transactionId,
       transaction_fee: event.fee,
       trade_success: true,
-      message_detail: JSON.parse(event.detail) as Record<string, unknown>,
+      message_detail: messageDetail,
       optional: JSON.parse(event.optional) as Record<string, unknown>,
       channel_transaction_id: event.channelTransactionId,
+      transactionId: event.transactionId,
+      transactionType: type,
+      channelType: signed.channel_type,
+      transactionFee: event.fee,
+      tradeSuccess: true,
+      messageDetail,
     };
-    this.webhooks.enqueue(app.appId, app.webhookUrl, body);
+    this.webhooks.enqueue(app.appId, url, body);
   }
 }
 
@@ -419,6 +552,10 @@ export const checkoutUrl = (baseUrl: string, billId: string) => `${baseUrl}/_san
 /** The sandbox stand-in for Alipay's refund confirmation page. */
 export const aliConfirmUrl = (baseUrl: string, refundIds: string[]) =>
   `${baseUrl}/_sandbox/alipay/refund-confirm?ids=${refundIds.map(encodeURIComponent).join(',')}`;
+
+/** BC_SCAN: which code the scanner read. WeChat pay codes start 10-15, Alipay's 25-30. */
+const scanKindOf = (authCode: string): 'WX_SCAN' | 'ALI_SCAN' =>
+  /^1[0-5]/.test(authCode) ? 'WX_SCAN' : 'ALI_SCAN';
 
 /** Blocks the thread (the store's work is synchronous; an await here would end the transaction). */
 function blockFor(ms: number): void {

@@ -8,21 +8,34 @@ export type Params = Record<string, unknown>;
  * Readers for one parameter each, applying BeeCloud's rules as decisions.md settles them:
  * absent and JSON `null` are the same; for an optional string `""` means absent; for a
  * required field `""` is missing (`4`); for an optional number, boolean or map `""` is a
- * wrong type (`5`). Each throws a SandboxError whose detail names the field and the rule.
+ * wrong type (`5`). The string `"null"` is read as BeeCloud's servers read it: missing in a
+ * required field, absent in an optional string, a wrong type in an optional number, boolean
+ * or map (GET parameters lose every `"null"` before they get here: see withoutNullStrings).
+ * Each throws a SandboxError whose detail names the field and the rule.
  */
 
 const isAbsent = (value: unknown) => value === undefined || value === null;
+/** Absent, `""` or `"null"`: what a required field counts as missing. */
+const isMissing = (value: unknown) => isAbsent(value) || value === '' || value === 'null';
 
-/** Throws `4 MISS_PARAM` for the first of `names` that is absent or `""`. */
+/** Throws `4 MISS_PARAM` for the first of `names` that is absent, `""` or `"null"`. */
 export function requirePresent(params: Params, names: readonly string[]): void {
   for (const name of names) {
-    if (isAbsent(params[name]) || params[name] === '') throw missingParam(name);
+    if (isMissing(params[name])) throw missingParam(name);
   }
+}
+
+/**
+ * A GET's `para` as BeeCloud reads it: the string `"null"` in any field is JSON null, so an
+ * optional filter is absent and `app_id`, `timestamp` or `app_sign` is missing (`4`).
+ */
+export function withoutNullStrings(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== 'null'));
 }
 
 export function optionalString(params: Params, name: string): string | undefined {
   const value = params[name];
-  if (isAbsent(value) || value === '') return undefined;
+  if (isMissing(value)) return undefined;
   if (typeof value !== 'string') throw invalidParam(name, 'must be a string');
   return value;
 }

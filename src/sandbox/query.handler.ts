@@ -10,7 +10,7 @@ import {
 } from './params.js';
 import { SandboxError, ok } from './sandbox-error.js';
 import { billRecord, refundRecord } from './records.js';
-import type { BillFilter, PageWindow, RefundFilter } from './store.js';
+import { BILL_EXTRA_FILTERS, type BillFilter, type PageWindow, type RefundFilter } from './store.js';
 
 /** A channel filter: any family or pay channel; `3` for other known names, `5` for the rest. */
 function channelFilter(params: Params): ChannelFilter | undefined {
@@ -37,6 +37,7 @@ function billFilter(params: Params): BillFilter {
     bill_no: optionalString(params, 'bill_no'),
     spay_result: optionalBoolean(params, 'spay_result'),
     refund_result: optionalBoolean(params, 'refund_result'),
+    ...Object.fromEntries(BILL_EXTRA_FILTERS.map((name) => [name, optionalString(params, name)])),
     ...timeRange(params),
   };
 }

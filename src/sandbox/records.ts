@@ -17,6 +17,24 @@ export function billRecord(row: BillRow, withDetail: boolean): BillRecord {
     ...(withDetail ? { message_detail: row.message_detail } : {}),
     revert_result: row.revert_result === 1,
     refund_result: row.refund_result === 1,
+    ...laterBillFields(row),
+  };
+}
+
+/**
+ * The fields the later revisions added to bill answers. Coupons are accepted but grant no
+ * discount here, so `bill_fee` is what was paid; nothing records an operator for a bill.
+ */
+function laterBillFields(row: BillRow) {
+  const extra = JSON.parse(row.extra) as Record<string, string | undefined>;
+  return {
+    bill_fee: row.total_fee,
+    discount: 0,
+    coupon_id: extra.coupon_id ?? null,
+    buyer_id: extra.buyer_id ?? null,
+    seller_id: extra.seller_id ?? null,
+    store_id: extra.store_id ?? null,
+    operator_id: null,
   };
 }
 

@@ -12,10 +12,17 @@ import {
   type SigningSecret,
 } from '../wire/index.js';
 import { authenticate } from './auth.js';
-import { createBillHandler } from './bill.handler.js';
+import {
+  confirmBillHandler,
+  createBillHandler,
+  offlineBillHandler,
+  offlineBillStatusHandler,
+  offlineRevertHandler,
+  reconciliationHandler,
+} from './bill.handler.js';
 import { controlHandler } from './control.handler.js';
 import type { HandlerContext } from './handler-context.js';
-import type { Params } from './params.js';
+import { withoutNullStrings, type Params } from './params.js';
 import {
   billByIdHandler,
   billsCountHandler,
@@ -24,7 +31,12 @@ import {
   refundsCountHandler,
   refundsHandler,
 } from './query.handler.js';
-import { createRefundHandler, refundStatusHandler, reviewRefundsHandler } from './refund.handler.js';
+import {
+  createRefundHandler,
+  offlineRefundHandler,
+  refundStatusHandler,
+  reviewRefundsHandler,
+} from './refund.handler.js';
 import { createRuntime, type SandboxOptions, type SandboxRuntime } from './runtime.js';
 import { SandboxError } from './sandbox-error.js';
 
@@ -48,9 +60,15 @@ const REST_HANDLERS: {
   refundStatus: refundStatusHandler,
   refundById: refundByIdHandler,
   billById: billByIdHandler,
+  confirmBill: confirmBillHandler,
+  reconciliation: reconciliationHandler,
+  offlineBill: offlineBillHandler,
+  offlineBillStatus: offlineBillStatusHandler,
+  offlineRevert: offlineRevertHandler,
+  offlineRefund: offlineRefundHandler,
 };
 
-/** Routes in ENDPOINTS order, so `/refund/status` is tried before `/refund/{id}`. */
+/** Routes in ENDPOINTS order, so `/refund/status` is tried before `/refund/{id}` (and `/offline/bill/status` before `/offline/bill/{id}`). */
 const REST_ROUTES = Object.entries(ENDPOINTS).map(([name, endpoint]) => ({
   method: endpoint.method as string,
   secret: endpoint.secret as SigningSecret,
@@ -165,7 +183,7 @@ async function handleRest(
     const para = decodePara(url.search.slice(1));
     if (para.kind === 'missing') throw new SandboxError('MISS_PARAM', 'para is required');
     if (para.kind === 'invalid') throw new SandboxError('PARAM_INVALID', para.reason);
-    params = para.params;
+    params = withoutNullStrings(para.params);
   } else {
     params = await readParams(req, true);
   }

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { channelsOfFamily, isChannelFamily, type ChannelFilter, type PayChannel } from '../wire/index.js';
 
-/** Where a bill is in its life. Only `open` bills can be paid, failed or retried. */
-export type BillStatus = 'open' | 'paid' | 'failed' | 'timed_out';
+/** Where a bill is in its life. Only `open` bills can be paid, failed or retried; `revoked` by the in-store REVERT. */
+export type BillStatus = 'open' | 'paid' | 'failed' | 'timed_out' | 'revoked';
 
 export interface BillRow {
   seq: number;
@@ -48,12 +48,17 @@ export interface RefundRow {
   create_time: number;
   message_detail: string;
   deny_reason: string;
+  /** JSON text of the fields kept as given (notify_url, refund_account, in-store reason, operator, store). */
+  extra: string;
 }
 
 /** A refund with the bill fields every refund answer carries. */
 export type RefundWithBill = RefundRow & Pick<BillRow, 'bill_no' | 'title' | 'total_fee' | 'channel'>;
 
-export interface BillFilter {
+/** Bill fields kept in `extra` that the bill queries filter on. */
+export const BILL_EXTRA_FILTERS = ['buyer_id', 'seller_id', 'store_id', 'operator_id'] as const;
+
+export interface BillFilter extends Partial<Record<(typeof BILL_EXTRA_FILTERS)[number], string>> {
   channel?: ChannelFilter;
   bill_no?: string;
   spay_result?: boolean;
@@ -140,6 +145,7 @@ CREATE TABLE IF NOT EXISTS refunds (
   create_time INTEGER NOT NULL,
   message_detail TEXT NOT NULL DEFAULT '{}',
   deny_reason TEXT NOT NULL DEFAULT '',
+  extra TEXT NOT NULL DEFAULT '{}',
   UNIQUE (app_id, refund_no)
 );
 CREATE INDEX IF NOT EXISTS refunds_by_bill ON refunds (bill_id);
@@ -185,6 +191,10 @@ export class SandboxStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    // A file written before refunds kept their extra fields gains the column (empty maps).
+    const refundColumns = this.db.pragma('table_info(refunds)') as Array<{ name: string }>;
+    if (!refundColumns.some((column) => column.name === 'extra'))
+      this.db.exec("ALTER TABLE refunds ADD COLUMN extra TEXT NOT NULL DEFAULT '{}'");
   }
 
   /** Statements are compiled once per SQL text (queries differ only by their filters). */
@@ -254,7 +264,9 @@ export class SandboxStore {
 
   updateBill(
     id: string,
-    fields: Partial<Pick<BillRow, 'status' | 'trade_no' | 'message_detail' | 'refund_result'>>,
+    fields: Partial<
+      Pick<BillRow, 'status' | 'trade_no' | 'message_detail' | 'refund_result' | 'revert_result'>
+    >,
   ) {
     const names = Object.keys(fields);
     if (names.length === 0) return;
@@ -279,8 +291,8 @@ export class SandboxStore {
 
   insertRefund(refund: Omit<RefundRow, 'seq' | 'message_detail' | 'deny_reason' | 'channel_status'>): void {
     this.prepare(
-      `INSERT INTO refunds (id, app_id, refund_no, bill_id, refund_fee, optional, need_approval, state, create_time)
-         VALUES (@id, @app_id, @refund_no, @bill_id, @refund_fee, @optional, @need_approval, @state, @create_time)`,
+      `INSERT INTO refunds (id, app_id, refund_no, bill_id, refund_fee, optional, need_approval, state, create_time, extra)
+         VALUES (@id, @app_id, @refund_no, @bill_id, @refund_fee, @optional, @need_approval, @state, @create_time, @extra)`,
     ).run(refund);
   }
 
@@ -419,6 +431,8 @@ function billWhere(appId: string, filter: BillFilter): Where {
   if (filter.spay_result !== undefined)
     where.and(filter.spay_result ? "status = 'paid'" : "status <> 'paid'");
   if (filter.refund_result !== undefined) where.and('refund_result = ?', +filter.refund_result);
+  for (const name of BILL_EXTRA_FILTERS)
+    if (filter[name] !== undefined) where.and(`json_extract(extra, '$.${name}') = ?`, filter[name]);
   where.timeRange('create_time', filter);
   return where;
 }

@@ -48,7 +48,7 @@ export interface CallAllowance {
 }
 
 /**
- * The 10 endpoints as methods over one `call`: the client below, or an operation's view of
+ * The endpoints as methods over one `call`: the client below, or an operation's view of
  * it that counts what the operation spends (operation-upstream.ts).
  */
 export abstract class BeeCloudEndpoints {
@@ -87,6 +87,24 @@ export abstract class BeeCloudEndpoints {
   }
   refundById(id: string) {
     return this.call('refundById', {}, id);
+  }
+  confirmBill(request: Params<'confirmBill'>) {
+    return this.call('confirmBill', request);
+  }
+  reconciliation(request: Params<'reconciliation'>) {
+    return this.call('reconciliation', request);
+  }
+  offlineBill(request: Params<'offlineBill'>) {
+    return this.call('offlineBill', request);
+  }
+  offlineBillStatus(request: Params<'offlineBillStatus'>) {
+    return this.call('offlineBillStatus', request);
+  }
+  offlineRevert(billNo: string, request: Params<'offlineRevert'>) {
+    return this.call('offlineRevert', request, billNo);
+  }
+  offlineRefund(request: Params<'offlineRefund'>) {
+    return this.call('offlineRefund', request);
   }
 
   /** The bill with this bill_no, complete (with message_detail), or null: one list call of limit 1. */
@@ -155,7 +173,7 @@ export class BeeCloudClient extends BeeCloudEndpoints {
     id: string | undefined,
     allowance: CallAllowance | undefined,
   ): Promise<EndpointResponse<E>> {
-    const { method, secret } = ENDPOINTS[endpoint];
+    const { method, secret, read } = ENDPOINTS[endpoint];
     const { appId, appSecret, masterSecret } = this.options.credentials;
     const deadline = Date.now() + this.deadlineMs;
     const baseUrls = this.options.baseUrls;
@@ -180,7 +198,7 @@ export class BeeCloudClient extends BeeCloudEndpoints {
         return checkAnswer(endpoint, parseEnvelope(outcome.text));
       }
       lastFailure = describe(outcome.failure);
-      if (attempt === this.retry.maxAttempts || !shouldRetry(method, outcome.failure)) throw lastFailure;
+      if (attempt === this.retry.maxAttempts || !shouldRetry(read, outcome.failure)) throw lastFailure;
       const wait = Math.min(retryDelayMs(attempt, this.retry), deadline - Date.now());
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }

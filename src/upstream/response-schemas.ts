@@ -36,6 +36,14 @@ const billRecord = v.object({
   message_detail: v.optional(v.string()),
   revert_result: v.boolean(),
   refund_result: v.boolean(),
+  // The later revisions' fields: a server of the seed's time sends none of them.
+  bill_fee: v.optional(fen),
+  discount: v.optional(fen),
+  coupon_id: v.optional(v.nullable(v.string())),
+  buyer_id: v.optional(v.nullable(v.string())),
+  seller_id: v.optional(v.nullable(v.string())),
+  store_id: v.optional(v.nullable(v.string())),
+  operator_id: v.optional(v.nullable(v.string())),
 });
 
 const refundRecord = v.object({
@@ -71,6 +79,7 @@ const PAYLOAD_STRING_FIELDS = [
   'qr_code',
   'tn',
   'orderInfo',
+  'token',
 ] as const;
 type PayloadStringField = (typeof PAYLOAD_STRING_FIELDS)[number];
 const count = v.object({ ...envelope, count: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) });
@@ -101,6 +110,18 @@ export const RESPONSE_SCHEMAS = {
   refundStatus: v.object({ ...envelope, refund_status: v.picklist(REFUND_STATUSES) }),
   refundById: v.object({ ...envelope, refund: refundRecord }),
   billById: v.object({ ...envelope, pay: billRecord }),
+  confirmBill: v.object(envelope),
+  reconciliation: v.object({ ...envelope, pay_status: v.picklist(['true', 'false']) }),
+  offlineBill: v.object({
+    ...envelope,
+    id: v.string(),
+    pay_result: v.optional(v.boolean()),
+    code_url: optionalString,
+    channel_type: v.optional(v.picklist(['WX_SCAN', 'ALI_SCAN'])),
+  }),
+  offlineBillStatus: v.object({ ...envelope, pay_result: v.boolean() }),
+  offlineRevert: v.object({ ...envelope, revert_status: v.boolean() }),
+  offlineRefund: v.object({ ...envelope, id: v.string(), refund_result: v.boolean() }),
 } satisfies Record<EndpointName, v.GenericSchema>;
 
 /**
@@ -133,6 +154,12 @@ const contractHolds: {
   refundStatus: true,
   refundById: true,
   billById: true,
+  confirmBill: true,
+  reconciliation: true,
+  offlineBill: true,
+  offlineBillStatus: true,
+  offlineRevert: true,
+  offlineRefund: true,
 };
 const recordsHold: [
   Same<v.InferOutput<typeof billRecord>, BillRecord>,

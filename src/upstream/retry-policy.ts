@@ -24,10 +24,14 @@ export type AttemptFailure =
 /** Network errors that prove the request never reached a server. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export function shouldRetry(method: string, failure: AttemptFailure): boolean {
+/**
+ * `read`: the endpoint only reads (ENDPOINTS[…].read). That, not the HTTP method, decides:
+ * reconciliation and the in-store status are POSTs that read.
+ */
+export function shouldRetry(read: boolean, failure: AttemptFailure): boolean {
   if (failure.kind === 'too-large') return false;
   // Reads change nothing: any network error, timeout or 5xx may be tried on another server.
-  if (method === 'GET') return failure.kind !== 'http' || failure.status >= 500;
+  if (read) return failure.kind !== 'http' || failure.status >= 500;
   // Writes create orders and refunds. A request that may have reached a server (a timeout,
   // a reset, a 5xx) is not repeated: that could charge or refund twice. Only a refused
   // connection or a failed DNS look-up proves nothing was sent.

@@ -1,9 +1,19 @@
 import type { AppAuth } from './auth.wire.js';
-import type { PayChannel, ChannelFamily, YeeCardType } from './channels.js';
+import type { CHANNELS, ChannelFamily, PayChannel, PayloadShape, YeeCardType } from './channels.js';
 import type { Envelope } from './result-codes.js';
 
+/** Fields a bill may carry since the later revisions of v2 (2016-06 .. 2018-04). */
+export interface BillExtras {
+  /** Overrides the app's webhook URL for this bill; must start with http:// or https://. */
+  notify_url?: string;
+  store_id?: string;
+  buyer_id?: string;
+  seller_id?: string;
+  coupon_id?: string;
+}
+
 /** Body of `POST /2/rest/bill`. Optional strings may be sent as `""`, meaning absent. */
-export interface CreateBillRequest extends AppAuth {
+export interface CreateBillRequest extends AppAuth, BillExtras {
   channel: PayChannel;
   /** Fen, 1 .. 2^31-1. */
   total_fee: number;
@@ -12,15 +22,18 @@ export interface CreateBillRequest extends AppAuth {
   /** At most 32 bytes counting ASCII as 1 and any other character as 2. */
   title: string;
   optional?: Record<string, unknown>;
+  /** Required (with the payer's `ip`) for WX_WAP and BC_WX_WAP. */
   analysis?: Record<string, unknown>;
-  /** Required for ALI_WEB, ALI_QRCODE, UN_WEB, JD_WAP, JD_WEB; no `#` or `?`. */
+  /** Required for ALI_WEB, ALI_QRCODE, UN_WEB, UN_WAP, JD_WAP, JD_WEB; no `#` or `?`. */
   return_url?: string;
   /** Seconds, >= 1; JD channels do not take it. */
   bill_timeout?: number;
-  /** WX_JSAPI. */
+  /** WX_JSAPI, WX_MINI, BC_WX_JSAPI. */
   openid?: string;
   /** ALI_WEB, optional. */
   show_url?: string;
+  /** ALI_WAP, optional: try to open the Alipay app. */
+  use_app?: boolean;
   /** ALI_QRCODE. */
   qr_pay_mode?: '0' | '1' | '3';
   /** YEE_WAP. */
@@ -29,9 +42,22 @@ export interface CreateBillRequest extends AppAuth {
   cardno?: string;
   cardpwd?: string;
   frqid?: YeeCardType;
+  /** BC_EXPRESS, optional: the bank card. */
+  card_no?: string;
+  /** Refuse credit cards. */
+  limit_credit?: boolean;
+  /** BC_GATEWAY, optional: the bank's name, and `"1"` credit or `"2"` debit. */
+  bank?: string;
+  card_type?: '1' | '2';
 }
 
-/** What the client needs for the next step of a payment, by channel. */
+/**
+ * BC_EXPRESS (authenticated payment) puts the payer in `optional`: the four elements the
+ * first time, or the `token` a previous payment answered.
+ */
+export const EXPRESS_PAYER_FIELDS = ['phone_no', 'card_no', 'id_no', 'customer_name'] as const;
+
+/** What the client needs for the next step of a payment, by answer shape (PayloadShape). */
 export interface WxAppPayload {
   app_id: string;
   partner_id: string;
@@ -42,9 +68,11 @@ export interface WxAppPayload {
   pay_sign: string;
   prepay_id: string;
 }
-export interface WxNativePayload {
+/** WX_NATIVE, BC_NATIVE, BC_ALI_QRCODE: a URL to render as a QR code. */
+export interface CodeUrlPayload {
   code_url: string;
 }
+/** WX_JSAPI, WX_MINI, BC_WX_JSAPI, BC_WX_MINI: getBrandWCPayRequest / wx.requestPayment. */
 export interface WxJsapiPayload {
   app_id: string;
   package: string;
@@ -67,62 +95,88 @@ export interface AliOfflineQrcodePayload {
 export interface UnAppPayload {
   tn: string;
 }
-/** UN_WEB, JD_WAP, JD_WEB, KUAIQIAN_WAP, KUAIQIAN_WEB. */
+/** UN_WEB, UN_WAP, JD_*, KUAIQIAN_*, BC_GATEWAY. */
 export interface HtmlFormPayload {
   html: string;
 }
-/** YEE_WAP, YEE_WEB, BD_WAP, BD_WEB. */
+/** YEE_WAP, YEE_WEB, BD_WAP, BD_WEB, WX_WAP, BC_WX_WAP. */
 export interface RedirectPayload {
   url: string;
 }
 export interface BdAppPayload {
   orderInfo: string;
 }
-/** PAYPAL_* and YEE_NOBANKCARD: nothing beyond the id. */
+/** BC_EXPRESS: the authorization token; an SMS code goes to the payer, then `POST /bill/confirm`. */
+export interface BcExpressPayload {
+  token: string;
+}
+/** PAYPAL_*, APPLE*, BC_APP, YEE_NOBANKCARD: nothing beyond the id. */
 export type NoPayload = Record<string, never>;
 
-export interface ChannelPayloads {
+export interface PayloadShapes {
   WX_APP: WxAppPayload;
-  WX_NATIVE: WxNativePayload;
+  CODE_URL: CodeUrlPayload;
   WX_JSAPI: WxJsapiPayload;
   ALI_APP: AliAppPayload;
-  ALI_WEB: AliFormPayload;
-  ALI_WAP: AliFormPayload;
+  ALI_FORM: AliFormPayload;
   ALI_QRCODE: AliFormPayload;
-  ALI_OFFLINE_QRCODE: AliOfflineQrcodePayload;
+  QR_CODE: AliOfflineQrcodePayload;
   UN_APP: UnAppPayload;
-  UN_WEB: HtmlFormPayload;
-  JD_WAP: HtmlFormPayload;
-  JD_WEB: HtmlFormPayload;
-  KUAIQIAN_WAP: HtmlFormPayload;
-  KUAIQIAN_WEB: HtmlFormPayload;
-  YEE_WAP: RedirectPayload;
-  YEE_WEB: RedirectPayload;
-  BD_WAP: RedirectPayload;
-  BD_WEB: RedirectPayload;
+  HTML_FORM: HtmlFormPayload;
+  REDIRECT: RedirectPayload;
   BD_APP: BdAppPayload;
-  PAYPAL_SANDBOX: NoPayload;
-  PAYPAL_LIVE: NoPayload;
-  YEE_NOBANKCARD: NoPayload;
+  BC_EXPRESS: BcExpressPayload;
+  NONE: NoPayload;
 }
-export type ChannelPayload = ChannelPayloads[PayChannel];
+/** Checked: every shape the channel table names has a payload type. */
+const shapesComplete: Record<PayloadShape, unknown> = {} as PayloadShapes;
+void shapesComplete;
+
+export type OnlineChannel = {
+  [C in PayChannel]: (typeof CHANNELS)[C] extends { online: PayloadShape } ? C : never;
+}[PayChannel];
+export type ShapeOf<C extends OnlineChannel> = (typeof CHANNELS)[C] extends {
+  online: infer S extends PayloadShape;
+}
+  ? S
+  : never;
+export type ChannelPayloads = { [C in OnlineChannel]: PayloadShapes[ShapeOf<C>] };
+export type ChannelPayload = PayloadShapes[PayloadShape];
 
 /** Success answer of `POST /2/rest/bill`: the envelope, the bill id and the channel's fields. */
 export type CreateBillResponse = Envelope & { id: string } & Partial<
     WxAppPayload &
-      WxNativePayload &
+      CodeUrlPayload &
       WxJsapiPayload &
       AliAppPayload &
       AliFormPayload &
       AliOfflineQrcodePayload &
       UnAppPayload &
-      BdAppPayload
+      BdAppPayload &
+      BcExpressPayload
   >;
+
+/** Body of `POST /2/rest/bill/confirm` (section 12): the SMS code confirms a BC_EXPRESS bill. */
+export interface ConfirmBillRequest extends AppAuth {
+  token: string;
+  bc_bill_id: string;
+  verify_code: string;
+}
+
+/** Body of `POST /2/rest/reconciliation` (section 13), a read despite the method. */
+export interface ReconciliationRequest extends AppAuth {
+  bill_id: string;
+}
+export interface ReconciliationResponse extends Envelope {
+  /** `"true"` paid, `"false"` not: a string, as the document gives it. */
+  pay_status: 'true' | 'false';
+}
 
 /** A bill as the queries return it. */
 export interface BillRecord {
   id: string;
   bill_no: string;
+  /** What was paid, in fen: `bill_fee` less `discount`. */
   total_fee: number;
   /** The channel's transaction number once paid, `""` before. */
   trade_no: string;
@@ -138,6 +192,17 @@ export interface BillRecord {
   message_detail?: string;
   revert_result: boolean;
   refund_result: boolean;
+  /**
+   * Since the later revisions: the order amount and the discount (fen), the coupon, and
+   * who sold and bought where. Optional here: a server of the seed's time does not send them.
+   */
+  bill_fee?: number;
+  discount?: number;
+  coupon_id?: string | null;
+  buyer_id?: string | null;
+  seller_id?: string | null;
+  store_id?: string | null;
+  operator_id?: string | null;
 }
 
 export interface BillByIdResponse extends Envelope {

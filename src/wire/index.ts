@@ -3,6 +3,7 @@ export * from './auth.wire.js';
 export * from './bill.wire.js';
 export * from './channels.js';
 export * from './endpoints.js';
+export * from './offline.wire.js';
 export * from './para.js';
 export * from './query.wire.js';
 export * from './refund.wire.js';

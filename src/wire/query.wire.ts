@@ -23,6 +23,11 @@ export interface BillsCountQuery extends AppAuth, TimeRange {
   bill_no?: string;
   spay_result?: boolean;
   refund_result?: boolean;
+  /** Since the later revisions: as given when the bill was created. */
+  buyer_id?: string;
+  seller_id?: string;
+  store_id?: string;
+  operator_id?: string;
 }
 export type BillsQuery = BillsCountQuery & Page;
 

@@ -4,8 +4,8 @@ import type { Envelope } from './result-codes.js';
 
 /** Body of `POST /2/rest/refund`, signed with the master secret. */
 export interface CreateRefundRequest extends AppAuth {
-  /** When given, the family of the bill's channel. */
-  channel?: RefundFamily;
+  /** When given, the family of the bill's channel (the bill decides when it is absent). */
+  channel?: RefundFamily | 'BC';
   /** Today's date in China time (yyyyMMdd) then a serial of 3–24 letters or digits, not `000`. */
   refund_no: string;
   bill_no: string;
@@ -14,6 +14,10 @@ export interface CreateRefundRequest extends AppAuth {
   optional?: Record<string, unknown>;
   /** `true`: a pre-refund awaiting review; no money moves until it is approved. */
   need_approval?: boolean;
+  /** Overrides the app's webhook URL for this refund; must start with http:// or https://. */
+  notify_url?: string;
+  /** 1: from the available balance; 0 (default): from unsettled funds. */
+  refund_account?: 0 | 1;
 }
 
 export interface CreateRefundResponse extends Envelope {
@@ -41,6 +45,11 @@ export interface ReviewRefundsResponse extends Envelope {
 export interface RefundStatusRequest extends AppAuth {
   channel: StatusQueryFamily;
   refund_no: string;
+  /**
+   * `"1"`: also record a settled refund on its bill (`refund_result`). BC refunds update
+   * their bill only with it; the seed's families always do (the seed's rule).
+   */
+  bill_update_flag?: string;
 }
 
 export const REFUND_STATUSES = ['SUCCESS', 'PROCESSING', 'FAIL', 'CHANGE'] as const;

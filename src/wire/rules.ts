@@ -66,3 +66,9 @@ export function returnUrlProblem(url: string): string | undefined {
   if (!/^https?:\/\/[^\s/?#]+[^\s?#]*$/.test(url)) return 'must be an http(s) URL without # or ?';
   return undefined;
 }
+
+/** A webhook URL that overrides the app's (`notify_url`): http:// or https://, as BeeCloud requires. */
+export function notifyUrlProblem(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s/?#]+\S*$/.test(url)) return 'must be an http:// or https:// URL';
+  return undefined;
+}

@@ -31,6 +31,11 @@ export function signWebhook(fields: WebhookSignedFields, masterSecret: string): 
   );
 }
 
+/** The webhook signature BeeCloud sent until January 2017: `md5(app_id + app_secret + timestamp)`. */
+export function signLegacyWebhook(appId: string, appSecret: string, timestamp: number): string {
+  return md5Hex(`${appId}${appSecret}${timestamp}`);
+}
+
 /**
  * Compares two hex signatures case-insensitively in constant time. Any input that is not
  * 32 hex characters is unequal (checked before the comparison: only lengths leak).

@@ -20,6 +20,23 @@ export interface WebhookBody {
   channel_transaction_id: string;
 }
 
+/**
+ * What bodies also carry for receivers written before 2017 (decisions.md): the legacy
+ * `sign` and the camelCase twins of the snake_case fields. The legacy `sign` binds nothing
+ * of the transaction, so the gateway verifies `signature` only.
+ */
+export interface LegacyWebhookFields {
+  /** `md5(app_id + app_secret + timestamp)`: see signLegacyWebhook. */
+  sign: string;
+  transactionId: string;
+  transactionType: TransactionType;
+  channelType: ChannelFamily;
+  transactionFee: number;
+  tradeSuccess: boolean;
+  messageDetail: Record<string, unknown>;
+}
+export type SentWebhookBody = WebhookBody & LegacyWebhookFields;
+
 /** The exact answer that acknowledges a webhook. */
 export const WEBHOOK_ACK = 'success';
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEV_APP, appsFromEnv } from '../../src/sandbox/apps.js';
 import { sandboxOptionsFromEnv } from '../../src/sandbox/runtime.js';
+import { PAY_CHANNELS } from '../../src/wire/index.js';
 import { freePort, runNode } from '../support/process.js';
 import { RawClient, useTestSandbox, uniqueRefundNo } from '../support/sandbox.js';
 
@@ -122,7 +123,7 @@ describe('configuration', () => {
     const [app, ...rest] = appsFromEnv({});
     expect(rest).toEqual([]);
     expect(app).toMatchObject({ appId: DEFAULT_DEV_APP.appId, appSecret: DEFAULT_DEV_APP.appSecret });
-    expect(app!.channels.size).toBe(22);
+    expect(app!.channels.size).toBe(PAY_CHANNELS.length);
   });
 
   it('reads several apps from SANDBOX_APPS_FILE and one from the environment', () => {
@@ -152,7 +153,15 @@ describe('configuration', () => {
       '22222222-2222-4222-8222-222222222222',
       '33333333-3333-4333-8333-333333333333',
     ]);
-    expect([...apps[0]!.channels]).toEqual(['WX_APP', 'WX_NATIVE', 'WX_JSAPI', 'ALI_APP']);
+    expect([...apps[0]!.channels]).toEqual([
+      'WX_APP',
+      'WX_NATIVE',
+      'WX_JSAPI',
+      'WX_WAP',
+      'WX_MINI',
+      'WX_SCAN',
+      'ALI_APP',
+    ]);
     expect(apps[0]!.webhookUrl).toBe('http://127.0.0.1:1/h');
     expect([...apps[2]!.channels]).toEqual(['UN_APP', 'JD_WAP', 'JD_WEB']);
   });

@@ -72,6 +72,13 @@ describe('GET /2/rest/bills and /bills/count', () => {
       optional: '{}',
       revert_result: false,
       refund_result: false,
+      bill_fee: 1000,
+      discount: 0,
+      coupon_id: null,
+      buyer_id: null,
+      seller_id: null,
+      store_id: null,
+      operator_id: null,
     });
     expect(String(bills[0].create_time)).toMatch(/^\d{13}$/);
   });
@@ -122,7 +129,7 @@ describe('GET /2/rest/bills and /bills/count', () => {
     expect(await client.call('bills', { spay_result: '' })).toMatchObject({ result_code: 5 });
     expect(await client.call('bills', { start_time: 1.5 })).toMatchObject({ result_code: 5 });
     expect(await client.call('bills', { channel: 'wx' })).toMatchObject({ result_code: 5 });
-    expect(await client.call('bills', { channel: 'WX_SCAN' })).toMatchObject({ result_code: 3 });
+    expect(await client.call('bills', { channel: 'ALI_TRANSFER' })).toMatchObject({ result_code: 3 });
     expect(await billNos({ channel: '', bill_no: '' })).toHaveLength(5);
   });
 

@@ -43,7 +43,7 @@ describe('POST /2/rest/refund', () => {
     expect(answer.err_detail).toMatch(new RegExp(`^${name} `));
   });
 
-  it.each(['PAYPAL', 'WX_APP', 'BC'])(
+  it.each(['PAYPAL', 'APPLE', 'WX_APP', 'BC_TRANSFER'])(
     'answers 3 for the channel %s, which refunds do not take',
     async (channel) => {
       expect(await refund('somebill1', { channel })).toMatchObject({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devApp } from '../../src/sandbox/apps.js';
 import { WEBHOOK_RETRY_OFFSETS_S } from '../../src/wire/index.js';
-import { documentedWebhookSignature } from '../support/signatures.js';
+import { documentedLegacyWebhookSign, documentedWebhookSignature } from '../support/signatures.js';
 import { eventually, startReceiver } from '../support/receiver.js';
 import { RawClient, startTestSandbox, uniqueRefundNo, type Json } from '../support/sandbox.js';
 
@@ -72,6 +72,14 @@ describe('webhooks', () => {
         }),
         optional: { order: 'A-1', 数量: 2 },
         channel_transaction_id: expect.stringMatching(/^4200001\d{21}$/),
+        // The legacy era's signature and camelCase twins (decisions.md).
+        sign: documentedLegacyWebhookSign(t.app.appId, t.app.appSecret, body.timestamp as number),
+        transactionId: billNo,
+        transactionType: 'PAY',
+        channelType: 'WX',
+        transactionFee: 321,
+        tradeSuccess: true,
+        messageDetail: body.message_detail as object,
       });
       expect(String(body.timestamp)).toMatch(/^\d{13}$/);
       const [delivery] = await eventually(async () => {
@@ -82,6 +90,37 @@ describe('webhooks', () => {
         transaction_type: 'PAY',
         attempts: [{ attempt: 1, http_status: 200, outcome: 'success' }],
       });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is accepted by a receiver of each era: the legacy sign and camelCase, the current signature and snake_case', async () => {
+    const t = await setUp();
+    try {
+      const { billNo } = await t.client.paidBill({ channel: 'ALI_APP', total_fee: 77 });
+      const refundNo = uniqueRefundNo();
+      await t.client.call('createRefund', { refund_no: refundNo, bill_no: billNo, refund_fee: 77 });
+      await t.client.control('POST', `refunds/${refundNo}/confirm`);
+      const bodies = await eventually(() => {
+        const all = t.receiver.received.map((r) => JSON.parse(r.body) as Json);
+        return all.length === 2 ? all : undefined;
+      });
+      // A receiver written in 2016: sign = md5(app_id + app_secret + timestamp), camelCase names.
+      const legacy = (b: Json) =>
+        b.sign === documentedLegacyWebhookSign(t.app.appId, t.app.appSecret, b.timestamp as number) &&
+        b.tradeSuccess === true
+          ? `${b.transactionType} ${b.transactionId} ${b.channelType} ${b.transactionFee}`
+          : 'refused';
+      // A receiver written since 2017: the signature binds the transaction, snake_case names.
+      const current = (b: Json) =>
+        b.signature === documentedWebhookSignature(t.app.appId, b as never, t.app.masterSecret) &&
+        b.trade_success
+          ? `${b.transaction_type} ${b.transaction_id} ${b.channel_type} ${b.transaction_fee}`
+          : 'refused';
+      const expected = [`PAY ${billNo} ALI 77`, `REFUND ${refundNo} ALI 77`];
+      expect(bodies.map(legacy)).toEqual(expected);
+      expect(bodies.map(current)).toEqual(expected);
     } finally {
       await t.close();
     }

@@ -14,5 +14,9 @@ export const documentedWebhookSignature = (
 ) =>
   md5(`${appId}${f.transaction_id}${f.transaction_type}${f.channel_type}${f.transaction_fee}${masterSecret}`);
 
+/** The legacy webhook `sign` (until January 2017): `md5(app_id + app_secret + timestamp)`. */
+export const documentedLegacyWebhookSign = (appId: string, appSecret: string, timestamp: number) =>
+  md5(`${appId}${appSecret}${timestamp}`);
+
 export const documentedAppSign = (appId: string, timestamp: number, secret: string) =>
   md5(`${appId}${timestamp}${secret}`);

@@ -1,22 +1,42 @@
 import { retryDelayMs, shouldRetry } from '../../src/upstream/retry-policy.js';
+import { ENDPOINTS } from '../../src/wire/index.js';
 
 describe('shouldRetry', () => {
   it('retries reads on network errors, timeouts and 5xx, not on 4xx', () => {
-    expect(shouldRetry('GET', { kind: 'network', code: 'ECONNRESET' })).toBe(true);
-    expect(shouldRetry('GET', { kind: 'timeout' })).toBe(true);
-    expect(shouldRetry('GET', { kind: 'http', status: 503 })).toBe(true);
-    expect(shouldRetry('GET', { kind: 'http', status: 404 })).toBe(false);
+    expect(shouldRetry(true, { kind: 'network', code: 'ECONNRESET' })).toBe(true);
+    expect(shouldRetry(true, { kind: 'timeout' })).toBe(true);
+    expect(shouldRetry(true, { kind: 'http', status: 503 })).toBe(true);
+    expect(shouldRetry(true, { kind: 'http', status: 404 })).toBe(false);
   });
 
   it('retries writes only when the request provably never left', () => {
     for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
-      expect(shouldRetry('POST', { kind: 'network', code })).toBe(true);
-      expect(shouldRetry('PUT', { kind: 'network', code })).toBe(true);
+      expect(shouldRetry(false, { kind: 'network', code })).toBe(true);
+      expect(shouldRetry(false, { kind: 'network', code })).toBe(true);
     }
-    expect(shouldRetry('POST', { kind: 'network', code: 'ECONNRESET' })).toBe(false);
-    expect(shouldRetry('POST', { kind: 'network', code: 'EPIPE' })).toBe(false);
-    expect(shouldRetry('POST', { kind: 'timeout' })).toBe(false);
-    expect(shouldRetry('POST', { kind: 'http', status: 502 })).toBe(false);
+    expect(shouldRetry(false, { kind: 'network', code: 'ECONNRESET' })).toBe(false);
+    expect(shouldRetry(false, { kind: 'network', code: 'EPIPE' })).toBe(false);
+    expect(shouldRetry(false, { kind: 'timeout' })).toBe(false);
+    expect(shouldRetry(false, { kind: 'http', status: 502 })).toBe(false);
+  });
+});
+
+describe('which endpoints read', () => {
+  it('classifies by endpoint, not method: reconciliation and the in-store status are POSTs that read', () => {
+    const reads = Object.entries(ENDPOINTS)
+      .filter(([, endpoint]) => endpoint.read)
+      .map(([name]) => name);
+    expect(reads).toEqual([
+      'reconciliation',
+      'bills',
+      'billsCount',
+      'refunds',
+      'refundsCount',
+      'refundStatus',
+      'refundById',
+      'billById',
+      'offlineBillStatus',
+    ]);
   });
 });
 

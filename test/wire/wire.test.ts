@@ -1,5 +1,7 @@
 import {
   ACCEPTED_CHANNELS,
+  OFFLINE_CHANNELS,
+  ONLINE_CHANNELS,
   PAY_CHANNELS,
   WEBHOOK_RETRY_OFFSETS_S,
   channelMatches,
@@ -20,8 +22,22 @@ import {
 } from '../../src/wire/index.js';
 
 describe('channels', () => {
-  it('has the 22 pay channels, each in a family', () => {
-    expect(PAY_CHANNELS).toHaveLength(22);
+  it('has the 45 pay channels of the final revision and the in-store API, each in a family', () => {
+    expect(PAY_CHANNELS).toHaveLength(45);
+    expect(ONLINE_CHANNELS).toHaveLength(40);
+    expect(OFFLINE_CHANNELS).toEqual([
+      'WX_NATIVE',
+      'WX_SCAN',
+      'ALI_OFFLINE_QRCODE',
+      'ALI_SCAN',
+      'BC_ALI_QRCODE',
+      'BC_WX_SCAN',
+      'BC_ALI_SCAN',
+      'BC_SCAN',
+    ]);
+    expect(familyOf('APPLE')).toBe('APPLE');
+    expect(familyOf('APPLE_TEST')).toBe('APPLE');
+    expect(familyOf('BC_WX_SCAN')).toBe('BC');
     expect(familyOf('WX_APP')).toBe('WX');
     expect(familyOf('KUAIQIAN_WEB')).toBe('KUAIQIAN');
     expect(familyOf('ALI_OFFLINE_QRCODE')).toBe('ALI');
@@ -41,7 +57,9 @@ describe('channels', () => {
     expect(isAcceptedBy('createBill', 'WX_SCAN')).toBe(false);
     expect(isAcceptedBy('createRefund', 'PAYPAL')).toBe(false);
     expect(isAcceptedBy('refundStatus', 'ALI')).toBe(false);
-    expect(ACCEPTED_CHANNELS.refundStatus).toEqual(['WX', 'YEE', 'KUAIQIAN', 'BD']);
+    expect(ACCEPTED_CHANNELS.refundStatus).toEqual(['WX', 'YEE', 'KUAIQIAN', 'BD', 'BC']);
+    expect(isAcceptedBy('offlineBill', 'WX_SCAN')).toBe(true);
+    expect(isAcceptedBy('offlineBill', 'WX_APP')).toBe(false);
     expect(isKnownChannelName('WX_SCAN')).toBe(true);
     expect(isKnownChannelName('wx_app')).toBe(false);
   });

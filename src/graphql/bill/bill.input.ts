@@ -1,23 +1,38 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { ListFilter } from '../common/filter.js';
-import { AliQrPayMode, Channel, YeeCardTypeEnum } from '../common/enums.js';
+import { AliQrPayMode, BankCardType, Channel, YeeCardTypeEnum } from '../common/enums.js';
 
 @InputType({ description: 'Bill filters; all given ones must match.' })
 export class BillFilter extends ListFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The merchant order number.' })
   billNo?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'true: paid bills only; false: unpaid ones only.' })
   paid?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'true: refunded bills only; false: the others.' })
   refunded?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Bills created with this buyerId.' })
+  buyerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Bills created with this sellerId.' })
+  sellerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Bills created with this storeId.' })
+  storeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Bills of this operator (BeeCloud's operator_id)." })
+  operatorId?: string | null;
 }
 
-@InputType({ description: 'A new bill. Channel-specific fields are checked before anything is sent.' })
-export class CreateBillInput {
-  @Field(() => Channel)
+/** What every bill takes, online or in store. */
+@InputType()
+export abstract class BillBaseInput {
+  @Field(() => Channel, {
+    description: 'Where and how the customer pays; see each value for what it requires.',
+  })
   channel!: Channel;
 
   @Field({
@@ -42,13 +57,62 @@ export class CreateBillInput {
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description:
-      'Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
+      'Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. ' +
+      "Required, with the payer's `ip`, for WX_WAP and BC_WX_WAP.",
   })
   analysis?: Record<string, unknown> | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Required for ALI_WEB, ALI_QRCODE, UN_WEB, JD_WAP, JD_WEB: an http(s) URL without ? or #.',
+    description:
+      "Sends this bill's webhooks here instead of to the app's URL. Only under the gateway's NOTIFY_URL_PREFIXES: " +
+      'a webhook sent elsewhere never reaches the gateway, so billUpdated would not fire.',
+  })
+  notifyUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your store number, for filters and reports.' })
+  storeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your id of the buyer. Required for BC_EXPRESS.' })
+  buyerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your id of the seller.' })
+  sellerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A coupon of a marketing campaign.' })
+  couponId?: string | null;
+}
+
+@InputType({
+  description:
+    "BC_EXPRESS's payer: the four elements the first time, or the token an earlier payment of the same buyer answered.",
+})
+export class ExpressPayerInput {
+  @Field(() => String, { nullable: true, description: "The payer's mobile number; the SMS code goes there." })
+  phoneNo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The bank card number.' })
+  cardNo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The card holder's identity card number." })
+  idNo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The card holder's name." })
+  customerName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Instead of the four: the token of an earlier payment.',
+  })
+  token?: string | null;
+}
+
+@InputType({ description: 'A new bill. Channel-specific fields are checked before anything is sent.' })
+export class CreateBillInput extends BillBaseInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Required for ALI_WEB, ALI_QRCODE, UN_WEB, UN_WAP, JD_WAP, JD_WEB: an http(s) URL without ? or #.',
   })
   returnUrl?: string | null;
 
@@ -58,11 +122,14 @@ export class CreateBillInput {
   })
   billTimeoutSeconds?: number | null;
 
-  @Field(() => String, { nullable: true, description: "WX_JSAPI: the payer's openid." })
+  @Field(() => String, { nullable: true, description: "WX_JSAPI, WX_MINI, BC_WX_JSAPI: the payer's openid." })
   openid?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ALI_WEB, optional: the product page URL.' })
   showUrl?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'ALI_WAP, optional: try to open the Alipay app.' })
+  useApp?: boolean | null;
 
   @Field(() => AliQrPayMode, { nullable: true, description: 'ALI_QRCODE: the QR layout.' })
   qrPayMode?: AliQrPayMode | null;
@@ -81,4 +148,41 @@ export class CreateBillInput {
 
   @Field(() => YeeCardTypeEnum, { nullable: true, description: 'YEE_NOBANKCARD: card type.' })
   cardType?: YeeCardTypeEnum | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Refuse credit cards for this bill.' })
+  limitCredit?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'BC_GATEWAY, optional: the bank.' })
+  bank?: string | null;
+
+  @Field(() => BankCardType, { nullable: true, description: 'BC_GATEWAY, optional: credit or debit.' })
+  bankCardType?: BankCardType | null;
+
+  @Field(() => String, { nullable: true, description: 'BC_EXPRESS, optional: the bank card number.' })
+  bankCardNo?: string | null;
+
+  @Field(() => ExpressPayerInput, {
+    nullable: true,
+    description:
+      'BC_EXPRESS, required: who pays (sent to BeeCloud in `optional`; the sandbox does not keep it).',
+  })
+  expressPayer?: ExpressPayerInput | null;
+}
+
+@InputType({
+  description: "An in-store bill: the customer's pay code scanned at the till, or a QR code to show.",
+})
+export class CreateScanBillInput extends BillBaseInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The customer's pay code as the scanner read it; required for the scan channels (WX_SCAN, ALI_SCAN, BC_*_SCAN).",
+  })
+  authCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ALI_SCAN: the till's terminal number (at most 32 characters).",
+  })
+  terminalId?: string | null;
 }

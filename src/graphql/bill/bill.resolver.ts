@@ -5,6 +5,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -13,7 +14,8 @@ import {
   Root,
   type ResolverInterface,
 } from 'type-graphql';
-import type { BillsCountQuery, Unsigned } from '../../wire/index.js';
+import { RECORD_ID_PATTERN, type BillsCountQuery, type Unsigned } from '../../wire/index.js';
+import { UpstreamError } from '../../upstream/upstream-error.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { PageArgs, pageWindow } from '../common/page.args.js';
 import { loadPage } from '../common/page.type.js';
@@ -30,6 +32,38 @@ import { Refund } from '../refund/refund.type.js';
 import { BillFilter, CreateBillInput } from './bill.input.js';
 import { Bill, BillPage } from './bill.type.js';
 import { BILL_INPUT_FIELDS, createBillRequest, validateCreateBill } from './bill.validation.js';
+
+@InputType({ description: 'The SMS code that confirms a BC_EXPRESS bill (authenticated payment).' })
+export class ConfirmExpressPaymentInput {
+  @Field(() => ID, { description: 'The bill createBill answered.' })
+  billId!: string;
+
+  @Field({ description: "The token createBill's BcExpressPayload answered." })
+  token!: string;
+
+  @Field({ description: 'The code the payer received by SMS.' })
+  verifyCode!: string;
+}
+
+@ObjectType({ description: 'The outcome of confirmExpressPayment.' })
+export class ConfirmExpressPaymentPayload {
+  @Field(() => ID, { nullable: true, description: 'The bill, now paid; null on userErrors.' })
+  billId!: string | null;
+
+  @Field(() => [UserError], {
+    description: 'Why the bill was not paid (a wrong code, token or bill); empty on success.',
+  })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'What BeeCloud reconciles of one bill.' })
+export class Reconciliation {
+  @Field(() => ID, { description: 'The bill asked about.' })
+  billId!: string;
+
+  @Field({ description: 'Whether BeeCloud has the bill as paid.' })
+  paid!: boolean;
+}
 
 @ObjectType()
 export class CreateBillPayload {
@@ -50,6 +84,10 @@ function billsQuery(filter: BillFilter | null | undefined): Unsigned<BillsCountQ
     ...(filter.billNo != null ? { bill_no: filter.billNo } : {}),
     ...(filter.paid != null ? { spay_result: filter.paid } : {}),
     ...(filter.refunded != null ? { refund_result: filter.refunded } : {}),
+    ...(filter.buyerId != null ? { buyer_id: filter.buyerId } : {}),
+    ...(filter.sellerId != null ? { seller_id: filter.sellerId } : {}),
+    ...(filter.storeId != null ? { store_id: filter.storeId } : {}),
+    ...(filter.operatorId != null ? { operator_id: filter.operatorId } : {}),
     ...timeRange(filter),
   };
 }
@@ -105,15 +143,63 @@ export class BillResolver implements ResolverInterface<Bill> {
 
   @RequireScopes('bills:create')
   @Budget({ calls: 1 })
+  @Mutation(() => ConfirmExpressPaymentPayload, {
+    description:
+      'Pays a BC_EXPRESS bill with the SMS code its payer received (authenticated payment, step 2). A repeat answers the same.',
+  })
+  async confirmExpressPayment(
+    @Ctx() { api, invalidate }: GatewayContext,
+    @Arg('input', () => ConfirmExpressPaymentInput) input: ConfirmExpressPaymentInput,
+  ): Promise<ConfirmExpressPaymentPayload> {
+    if (!RECORD_ID_PATTERN.test(input.billId))
+      return {
+        billId: null,
+        userErrors: [
+          { code: 'PARAM_INVALID', field: 'input.billId', message: 'billId is not a bill id (a UUID)' },
+        ],
+      };
+    const outcome = await asUserErrors(
+      () => api.confirmBill({ bc_bill_id: input.billId, token: input.token, verify_code: input.verifyCode }),
+      (wire) => ({ bc_bill_id: 'billId', token: 'token', verify_code: 'verifyCode' })[wire],
+      { NO_SUCH_BILL: 'billId' },
+    );
+    if ('userErrors' in outcome) return { billId: null, ...outcome };
+    invalidate({ all: true }); // the bill is paid now; only its id is known here
+    return { billId: input.billId, userErrors: [] };
+  }
+
+  @RequireScopes('reports:read')
+  @Budget({ calls: 1 })
+  @Query(() => Reconciliation, {
+    nullable: true,
+    description:
+      "BeeCloud's reconciliation of one bill (whether it is paid); null when there is no such bill.",
+  })
+  async reconciliation(
+    @Ctx() { api }: GatewayContext,
+    @Arg('billId', () => ID, { description: "The bill's BeeCloud id." }) billId: string,
+  ): Promise<Reconciliation | null> {
+    if (!RECORD_ID_PATTERN.test(billId)) return null;
+    try {
+      const answer = await api.reconciliation({ bill_id: billId });
+      return { billId, paid: answer.pay_status === 'true' };
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'NO_SUCH_BILL') return null;
+      throw error;
+    }
+  }
+
+  @RequireScopes('bills:create')
+  @Budget({ calls: 1 })
   @Mutation(() => CreateBillPayload, {
     description:
       'Creates a bill and returns what the client needs to pay it. Idempotent on billNo with the same input.',
   })
   async createBill(
-    @Ctx() { api, maxOptionalBytes }: GatewayContext,
+    @Ctx() { api, maxOptionalBytes, notifyUrlPrefixes }: GatewayContext,
     @Arg('input', () => CreateBillInput) input: CreateBillInput,
   ): Promise<CreateBillPayload> {
-    const problems = validateCreateBill(input, maxOptionalBytes);
+    const problems = validateCreateBill(input, { maxOptionalBytes, notifyUrlPrefixes });
     if (problems.length) return { billId: null, payload: null, userErrors: problems };
     const outcome = await asUserErrors(
       () => api.createBill(createBillRequest(input)),

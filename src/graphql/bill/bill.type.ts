@@ -42,6 +42,39 @@ export class Bill {
   @Field(() => GraphQLDateTime)
   createdAt!: Date;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The order amount in fen, before any discount (null from a server that does not say).',
+  })
+  billFeeFen!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The discount in fen (null from a server that does not say).',
+  })
+  discountFen!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The coupon the bill used.' })
+  couponId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your buyer id, as given when the bill was created.' })
+  buyerId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your seller id, as given when the bill was created.' })
+  sellerId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your store number, as given when the bill was created.',
+  })
+  storeId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "BeeCloud's operator of the bill, when it records one.",
+  })
+  operatorId!: string | null;
+
   @Field(() => GraphQLJSONObject, {
     description: "The merchant's own data, as given when the bill was created.",
   })
@@ -76,6 +109,13 @@ export class Bill {
       revoked: record.revert_result,
       tradeNo: record.trade_no || null,
       createdAt: new Date(record.create_time),
+      billFeeFen: record.bill_fee ?? null,
+      discountFen: record.discount ?? null,
+      couponId: record.coupon_id ?? null,
+      buyerId: record.buyer_id ?? null,
+      sellerId: record.seller_id ?? null,
+      storeId: record.store_id ?? null,
+      operatorId: record.operator_id ?? null,
       optional: parseJsonObject(record.optional) ?? {},
       messageDetail: parseJsonObject(record.message_detail),
     });

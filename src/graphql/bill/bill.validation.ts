@@ -1,22 +1,28 @@
 import {
   BILL_NO_PATTERN,
+  EXPRESS_PAYER_FIELDS,
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
-  RETURN_URL_CHANNELS,
+  channelRequires,
+  channelSpec,
   familyOf,
   returnUrlProblem,
   titleBytes,
+  type ChannelField,
   type CreateBillRequest,
-  type PayChannel,
+  type OfflineBillRequest,
   type Unsigned,
 } from '../../wire/index.js';
 import { storedMapProblem } from '../common/json.js';
+import { notifyUrlRefusal } from '../common/notify-url.js';
 import type { UserErrorShape } from '../errors.js';
-import type { CreateBillInput } from './bill.input.js';
+import type { BillBaseInput, CreateBillInput, CreateScanBillInput } from './bill.input.js';
+
+type AnyBillInput = CreateBillInput & CreateScanBillInput;
 
 /** Input field names by BeeCloud field name, to point userErrors at the input. */
-export const BILL_INPUT_FIELDS: Record<string, keyof CreateBillInput> = {
+export const BILL_INPUT_FIELDS: Record<string, keyof AnyBillInput> = {
   channel: 'channel',
   bill_no: 'billNo',
   total_fee: 'totalFeeFen',
@@ -27,36 +33,80 @@ export const BILL_INPUT_FIELDS: Record<string, keyof CreateBillInput> = {
   bill_timeout: 'billTimeoutSeconds',
   openid: 'openid',
   show_url: 'showUrl',
+  use_app: 'useApp',
   qr_pay_mode: 'qrPayMode',
   identity_id: 'identityId',
   cardno: 'cardNo',
   cardpwd: 'cardPassword',
   frqid: 'cardType',
+  notify_url: 'notifyUrl',
+  store_id: 'storeId',
+  buyer_id: 'buyerId',
+  seller_id: 'sellerId',
+  coupon_id: 'couponId',
+  limit_credit: 'limitCredit',
+  bank: 'bank',
+  card_type: 'bankCardType',
+  card_no: 'bankCardNo',
+  auth_code: 'authCode',
+  terminal_id: 'terminalId',
+  'optional.token': 'expressPayer',
+  ...Object.fromEntries(EXPRESS_PAYER_FIELDS.map((name) => [`optional.${name}`, 'expressPayer'])),
 };
 
-const REQUIRED_BY_CHANNEL: Partial<Record<PayChannel, Array<keyof CreateBillInput>>> = {
-  WX_JSAPI: ['openid'],
-  ALI_QRCODE: ['qrPayMode'],
-  YEE_WAP: ['identityId'],
-  YEE_NOBANKCARD: ['cardNo', 'cardPassword', 'cardType'],
+/** The input field of each field a channel may require (src/wire's channel table). */
+const REQUIRED_INPUT: Record<ChannelField, keyof AnyBillInput> = {
+  return_url: 'returnUrl',
+  openid: 'openid',
+  qr_pay_mode: 'qrPayMode',
+  identity_id: 'identityId',
+  cardno: 'cardNo',
+  cardpwd: 'cardPassword',
+  frqid: 'cardType',
+  analysis: 'analysis',
+  buyer_id: 'buyerId',
+  auth_code: 'authCode',
 };
+
+/** What a mutation may store (GatewayContext's maxOptionalBytes and notifyUrlPrefixes). */
+export interface InputLimits {
+  maxOptionalBytes: number;
+  notifyUrlPrefixes: readonly string[];
+}
 
 /**
- * Checks a bill with BeeCloud's own rules (src/wire/rules.ts) before any upstream call.
- * Each problem names its field and the rule, with the code BeeCloud would answer.
+ * Checks a bill with BeeCloud's own rules (src/wire) before any upstream call: the fields
+ * every bill has, the channel's required fields from the channel table, and `endpoint`'s
+ * channels. Each problem names its field and the rule, with the code BeeCloud would answer.
  */
-export function validateCreateBill(input: CreateBillInput, maxOptionalBytes: number): UserErrorShape[] {
+function validateBill(
+  input: BillBaseInput & Partial<AnyBillInput>,
+  limits: InputLimits,
+  endpoint: 'createBill' | 'createScanBill',
+): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
-  const missing = (field: keyof CreateBillInput) =>
+  const missing = (field: keyof AnyBillInput) =>
     problems.push({
       code: 'MISS_PARAM',
       field: `input.${field}`,
       message: `${field} is required for ${input.channel}`,
     });
-  const invalid = (field: keyof CreateBillInput, rule: string) =>
+  const invalid = (field: keyof AnyBillInput, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
-  const blank = (value: string | null | undefined) => value == null || value === '';
+  const blank = (value: unknown) => value == null || value === '';
 
+  const spec = channelSpec(input.channel);
+  if (endpoint === 'createBill' ? !spec.online : !spec.offline) {
+    problems.push({
+      code: 'CHANNEL_INVALID',
+      field: 'input.channel',
+      message:
+        endpoint === 'createBill'
+          ? `${input.channel} is an in-store channel: use createScanBill`
+          : `${input.channel} is not an in-store channel: use createBill`,
+    });
+    return problems;
+  }
   if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', 'must be 8-32 letters or digits');
   if (!Number.isInteger(input.totalFeeFen) || input.totalFeeFen < 1 || input.totalFeeFen > MAX_TOTAL_FEE) {
     invalid('totalFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.totalFeeFen}`);
@@ -68,13 +118,16 @@ export function validateCreateBill(input: CreateBillInput, maxOptionalBytes: num
       `must be at most ${MAX_TITLE_BYTES} bytes (ASCII 1, other characters 2), got ${titleBytes(input.title)}`,
     );
   }
-  if (RETURN_URL_CHANNELS.includes(input.channel) && blank(input.returnUrl)) missing('returnUrl');
-  for (const field of REQUIRED_BY_CHANNEL[input.channel] ?? [])
-    if (blank(input[field] as string | null)) missing(field);
+  for (const [wire, field] of Object.entries(REQUIRED_INPUT))
+    if (channelRequires(input.channel, wire as ChannelField) && blank(input[field])) missing(field);
   for (const field of ['returnUrl', 'showUrl'] as const) {
     const problem = blank(input[field]) ? undefined : returnUrlProblem(input[field]!);
     if (problem) invalid(field, problem);
   }
+  const notifyProblem = blank(input.notifyUrl)
+    ? undefined
+    : notifyUrlRefusal(input.notifyUrl!, limits.notifyUrlPrefixes);
+  if (notifyProblem) invalid('notifyUrl', notifyProblem);
   if (input.billTimeoutSeconds != null) {
     if (familyOf(input.channel) === 'JD') invalid('billTimeoutSeconds', 'is not supported by JD channels');
     else if (input.billTimeoutSeconds < 1)
@@ -82,35 +135,95 @@ export function validateCreateBill(input: CreateBillInput, maxOptionalBytes: num
   }
   if (!blank(input.identityId) && !IDENTITY_ID_PATTERN.test(input.identityId!))
     invalid('identityId', 'must be 1-50 letters or digits');
+  if (input.channel === 'BC_EXPRESS') {
+    const payer = input.expressPayer;
+    const complete =
+      payer &&
+      (!blank(payer.token) ||
+        ['phoneNo', 'cardNo', 'idNo', 'customerName'].every(
+          (name) => !blank(payer[name as keyof typeof payer]),
+        ));
+    if (!complete) {
+      problems.push({
+        code: 'MISS_PARAM',
+        field: 'input.expressPayer',
+        message:
+          'expressPayer is required for BC_EXPRESS: its token, or phoneNo, cardNo, idNo and customerName',
+      });
+    }
+  }
   for (const field of ['optional', 'analysis'] as const) {
-    const problem = storedMapProblem(input[field], maxOptionalBytes);
+    const problem = storedMapProblem(input[field], limits.maxOptionalBytes);
     if (problem) invalid(field, problem);
   }
   return problems;
 }
 
-/** The BeeCloud request for a valid input; fields that are unset stay out. */
-export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRequest> {
-  const optionalFields = {
-    optional: input.optional,
-    analysis: input.analysis,
-    return_url: input.returnUrl,
-    bill_timeout: input.billTimeoutSeconds,
-    openid: input.openid,
-    show_url: input.showUrl,
-    qr_pay_mode: input.qrPayMode,
-    identity_id: input.identityId,
-    cardno: input.cardNo,
-    cardpwd: input.cardPassword,
-    frqid: input.cardType,
-  };
+export const validateCreateBill = (input: CreateBillInput, limits: InputLimits) =>
+  validateBill(input, limits, 'createBill');
+export const validateScanBill = (input: CreateScanBillInput, limits: InputLimits) =>
+  validateBill(input, limits, 'createScanBill');
+
+/** Leaves out the fields that are unset (null, undefined or ""). */
+const present = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value != null && value !== ''));
+
+/** What both bill requests carry. */
+function baseRequest(input: BillBaseInput, optional: Record<string, unknown> | null | undefined) {
   return {
     channel: input.channel,
     bill_no: input.billNo,
     total_fee: input.totalFeeFen,
     title: input.title,
-    ...Object.fromEntries(
-      Object.entries(optionalFields).filter(([, value]) => value != null && value !== ''),
-    ),
+    ...present({
+      optional,
+      analysis: input.analysis,
+      notify_url: input.notifyUrl,
+      store_id: input.storeId,
+      buyer_id: input.buyerId,
+      seller_id: input.sellerId,
+      coupon_id: input.couponId,
+    }),
+  };
+}
+
+/** The BeeCloud request for a valid input; fields that are unset stay out. */
+export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRequest> {
+  // BC_EXPRESS's payer travels in `optional`, as section 12 says.
+  const payer = input.expressPayer
+    ? present({
+        phone_no: input.expressPayer.phoneNo,
+        card_no: input.expressPayer.cardNo,
+        id_no: input.expressPayer.idNo,
+        customer_name: input.expressPayer.customerName,
+        token: input.expressPayer.token,
+      })
+    : undefined;
+  const optional = payer ? { ...input.optional, ...payer } : input.optional;
+  return {
+    ...baseRequest(input, optional),
+    ...present({
+      return_url: input.returnUrl,
+      bill_timeout: input.billTimeoutSeconds,
+      openid: input.openid,
+      show_url: input.showUrl,
+      use_app: input.useApp,
+      qr_pay_mode: input.qrPayMode,
+      identity_id: input.identityId,
+      cardno: input.cardNo,
+      cardpwd: input.cardPassword,
+      frqid: input.cardType,
+      limit_credit: input.limitCredit,
+      bank: input.bank,
+      card_type: input.bankCardType,
+      card_no: input.bankCardNo,
+    }),
+  };
+}
+
+export function scanBillRequest(input: CreateScanBillInput): Unsigned<OfflineBillRequest> {
+  return {
+    ...baseRequest(input, input.optional),
+    ...present({ auth_code: input.authCode, terminal_id: input.terminalId }),
   };
 }

@@ -1,122 +1,157 @@
 import { Field, ObjectType, createUnionType } from 'type-graphql';
+import { ONLINE_CHANNELS, channelSpec, type PayloadShape } from '../../wire/index.js';
 import { Channel } from '../common/enums.js';
 
 /**
- * What a client does next to pay, one type per shape BeeCloud answers with. Every member
- * carries `channel`, so a client can switch on the type name or the channel.
+ * What a client does next to pay, one type per answer shape of src/wire's channel table.
+ * Every member carries `channel`, so a client can switch on the type name or the channel.
+ * Each description names its channels from the table, so a channel added there shows here.
  */
 @ObjectType()
 abstract class PayloadBase {
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel the bill was created on.' })
   channel!: Channel;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'WX_APP: parameters for the WeChat SDK (PayReq).' })
+/** "WX_NATIVE, BC_NATIVE: …" for the channels of `shapes`. */
+const forShapes = (shapes: PayloadShape[], what: string) =>
+  `${ONLINE_CHANNELS.filter((c) => shapes.includes(channelSpec(c).online!)).join(', ')}: ${what}`;
+
+@ObjectType({
+  simpleResolvers: true,
+  description: forShapes(['WX_APP'], 'parameters for the WeChat SDK (PayReq).'),
+})
 export class WxAppPayload extends PayloadBase {
-  @Field() appId!: string;
-  @Field() partnerId!: string;
-  @Field() package!: string;
-  @Field() nonceStr!: string;
+  @Field({ description: "WeChat's appid of the merchant app." }) appId!: string;
+  @Field({ description: 'The WeChat Pay merchant number.' }) partnerId!: string;
+  @Field({ description: 'Always Sign=WXPay.' }) package!: string;
+  @Field({ description: 'A random string of the signature.' }) nonceStr!: string;
   @Field({ description: 'Milliseconds, 13 digits.' }) timestamp!: string;
-  @Field() paySign!: string;
-  @Field() prepayId!: string;
+  @Field({ description: 'The signature the SDK checks.' }) paySign!: string;
+  @Field({ description: "WeChat's prepay id." }) prepayId!: string;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'WX_NATIVE: a URL to render as a QR code for WeChat to scan.',
+  description: forShapes(['CODE_URL'], 'a URL to render as a QR code for the customer to scan.'),
 })
 export class WxNativePayload extends PayloadBase {
-  @Field() codeUrl!: string;
+  @Field({ description: 'Render as a QR code.' }) codeUrl!: string;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: "WX_JSAPI: parameters for WeixinJSBridge's getBrandWCPayRequest.",
+  description: forShapes(
+    ['WX_JSAPI'],
+    "parameters for WeixinJSBridge's getBrandWCPayRequest (or wx.requestPayment).",
+  ),
 })
 export class WxJsapiPayload extends PayloadBase {
-  @Field() appId!: string;
-  @Field() package!: string;
-  @Field() nonceStr!: string;
-  @Field() timestamp!: string;
-  @Field() paySign!: string;
-  @Field() signType!: string;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'ALI_APP: the signed order string for the Alipay SDK.' })
-export class AliAppPayload extends PayloadBase {
-  @Field() orderString!: string;
+  @Field({ description: "WeChat's appid of the official account." }) appId!: string;
+  @Field({ description: 'prepay_id=…' }) package!: string;
+  @Field({ description: 'A random string of the signature.' }) nonceStr!: string;
+  @Field({ description: 'Milliseconds, 13 digits.' }) timestamp!: string;
+  @Field({ description: 'The signature WeChat checks.' }) paySign!: string;
+  @Field({ description: 'Always MD5.' }) signType!: string;
 }
 
 @ObjectType({
-  description: 'ALI_WEB and ALI_WAP: redirect to `url`, or render the auto-submitting `html` form.',
+  simpleResolvers: true,
+  description: forShapes(['ALI_APP'], 'the signed order string for the Alipay SDK.'),
+})
+export class AliAppPayload extends PayloadBase {
+  @Field({ description: 'Hand to the Alipay SDK as is.' }) orderString!: string;
+}
+
+@ObjectType({
+  description: forShapes(['ALI_FORM'], 'redirect to `url`, or render the auto-submitting `html` form.'),
 })
 export class AliWebPayload extends PayloadBase {
-  @Field() html!: string;
-  @Field() url!: string;
+  @Field({ description: 'An auto-submitting form.' }) html!: string;
+  @Field({ description: 'The same request as a URL.' }) url!: string;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'ALI_QRCODE: `url` is the QR page to embed in an iframe; `html` submits to it.',
+  description: forShapes(['ALI_QRCODE'], '`url` is the QR page to embed in an iframe; `html` submits to it.'),
 })
 export class AliQrcodePayload extends PayloadBase {
-  @Field() html!: string;
-  @Field() url!: string;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'ALI_OFFLINE_QRCODE: a string to render as a QR code.' })
-export class AliOfflineQrcodePayload extends PayloadBase {
-  @Field() qrCode!: string;
+  @Field({ description: 'An auto-submitting form.' }) html!: string;
+  @Field({ description: 'The QR page to embed.' }) url!: string;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'UN_APP: the UnionPay transaction number for the UnionPay SDK.',
+  description: forShapes(['QR_CODE'], 'a string to render as a QR code.'),
+})
+export class AliOfflineQrcodePayload extends PayloadBase {
+  @Field({ description: 'Render as a QR code.' }) qrCode!: string;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: forShapes(['UN_APP'], 'the UnionPay transaction number for the UnionPay SDK.'),
 })
 export class UnAppPayload extends PayloadBase {
-  @Field() tn!: string;
+  @Field({ description: 'The transaction number.' }) tn!: string;
 }
 
-@ObjectType({
-  description: 'UN_WEB, JD_WAP, JD_WEB, KUAIQIAN_WAP, KUAIQIAN_WEB: an auto-submitting HTML form to render.',
-})
+@ObjectType({ description: forShapes(['HTML_FORM'], 'an auto-submitting HTML form to render.') })
 export class HtmlFormPayload extends PayloadBase {
-  @Field() html!: string;
+  @Field({ description: 'An auto-submitting form.' }) html!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: forShapes(['REDIRECT'], 'send the browser to `url`.') })
+export class RedirectPayload extends PayloadBase {
+  @Field({ description: "The provider's payment page." }) url!: string;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'YEE_WAP, YEE_WEB, BD_WAP, BD_WEB: send the browser to `url`.',
+  description: forShapes(['BD_APP'], 'the order info for the Baidu wallet SDK.'),
 })
-export class RedirectPayload extends PayloadBase {
-  @Field() url!: string;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'BD_APP: the order info for the Baidu wallet SDK.' })
 export class BdAppPayload extends PayloadBase {
-  @Field() orderInfo!: string;
+  @Field({ description: 'Hand to the Baidu wallet SDK as is.' }) orderInfo!: string;
 }
 
 @ObjectType({
-  description: 'PAYPAL_*, YEE_NOBANKCARD: nothing for the client to do; wait for the bill to be paid.',
+  simpleResolvers: true,
+  description: forShapes(
+    ['BC_EXPRESS'],
+    'an SMS code went to the payer; send it with `token` to confirmExpressPayment. Keep the token for the buyer: ' +
+      'it stands for the card next time (expressPayer.token).',
+  ),
+})
+export class BcExpressPayload extends PayloadBase {
+  @Field({ description: "The payer's authorization token." }) token!: string;
+}
+
+@ObjectType({
+  description: forShapes(
+    ['NONE'],
+    'nothing for the client to do here (or the provider SDK takes the bill id).',
+  ),
 })
 export class NoClientStepPayload extends PayloadBase {}
 
-export const PAYLOAD_TYPES = [
-  WxAppPayload,
-  WxNativePayload,
-  WxJsapiPayload,
-  AliAppPayload,
-  AliWebPayload,
-  AliQrcodePayload,
-  AliOfflineQrcodePayload,
-  UnAppPayload,
-  HtmlFormPayload,
-  RedirectPayload,
-  BdAppPayload,
-  NoClientStepPayload,
-] as const;
+/** The union member of each answer shape: a shape added to the table without one does not compile. */
+export const PAYLOAD_TYPE_BY_SHAPE = {
+  WX_APP: WxAppPayload,
+  CODE_URL: WxNativePayload,
+  WX_JSAPI: WxJsapiPayload,
+  ALI_APP: AliAppPayload,
+  ALI_FORM: AliWebPayload,
+  ALI_QRCODE: AliQrcodePayload,
+  QR_CODE: AliOfflineQrcodePayload,
+  UN_APP: UnAppPayload,
+  HTML_FORM: HtmlFormPayload,
+  REDIRECT: RedirectPayload,
+  BD_APP: BdAppPayload,
+  BC_EXPRESS: BcExpressPayload,
+  NONE: NoClientStepPayload,
+} as const satisfies Record<PayloadShape, new () => PayloadBase>;
+
+const PAYLOAD_TYPES = Object.values(PAYLOAD_TYPE_BY_SHAPE);
 
 export const ChannelPayload = createUnionType({
   name: 'ChannelPayload',

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ListFilter } from '../common/filter.js';
-import { RefundChannel } from '../common/enums.js';
+import { OfflineRefundChannel, RefundAccount, RefundChannel } from '../common/enums.js';
 
 @InputType({ description: 'Refund filters; all given ones must match.' })
 export class RefundFilter extends ListFilter {
@@ -18,8 +18,9 @@ export class RefundFilter extends ListFilter {
   needApproval?: boolean | null;
 }
 
-@InputType({ description: 'A refund. Safe to retry with the same refundNo and input.' })
-export class CreateRefundInput {
+/** What every refund takes, online or in store. */
+@InputType()
+export abstract class RefundBaseInput {
   @Field({ description: 'The order number of the paid bill.' })
   billNo!: string;
 
@@ -31,6 +32,22 @@ export class CreateRefundInput {
   })
   refundFeeFen!: number;
 
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Your data, returned with the refund and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
+  })
+  optional?: Record<string, unknown> | null;
+
+  @Field(() => RefundAccount, {
+    nullable: true,
+    description: 'Where the money comes from (default: unsettled funds).',
+  })
+  refundAccount?: RefundAccount | null;
+}
+
+@InputType({ description: 'A refund. Safe to retry with the same refundNo and input.' })
+export class CreateRefundInput extends RefundBaseInput {
   @Field(() => Boolean, {
     defaultValue: false,
     description: 'Create a pre-refund that waits for reviewRefunds; no money moves until then.',
@@ -40,12 +57,29 @@ export class CreateRefundInput {
   @Field(() => RefundChannel, { nullable: true, description: "The bill's provider, to double-check." })
   channel?: RefundChannel | null;
 
-  @Field(() => GraphQLJSONObject, {
+  @Field(() => String, {
     nullable: true,
     description:
-      'Your data, returned with the refund and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON.',
+      "Sends this refund's webhook here instead of to the app's URL; only under the gateway's NOTIFY_URL_PREFIXES.",
   })
-  optional?: Record<string, unknown> | null;
+  notifyUrl?: string | null;
+}
+
+@InputType({
+  description: 'An in-store refund: it completes at once. Safe to retry with the same refundNo and input.',
+})
+export class CreateOfflineRefundInput extends RefundBaseInput {
+  @Field(() => OfflineRefundChannel, { nullable: true, description: "The bill's provider, to double-check." })
+  channel?: OfflineRefundChannel | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the customer is refunded.' })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your operator at the till.' })
+  operatorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your store number.' })
+  storeId?: string | null;
 }
 
 @InputType({ description: 'Approve or deny pre-refunds of one provider.' })

@@ -218,14 +218,18 @@ export class RefundResolver implements ResolverInterface<Refund> {
       'Refunds a paid bill, or creates a pre-refund with needApproval. Idempotent on refundNo with the same input.',
   })
   async createRefund(
-    @Ctx() { api, loaders, invalidate, maxOptionalBytes, principal }: GatewayContext,
+    @Ctx() { api, loaders, invalidate, maxOptionalBytes, notifyUrlPrefixes, principal }: GatewayContext,
     @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
   ) {
     // A caller who may not read bills learns a refusal's code, not the bill's details.
     const forCaller = principal?.scopes.has('bills:read')
       ? (errors: UserError[]) => errors
       : withoutBillDetails;
-    const problems = validateCreateRefund(input, maxOptionalBytes, loaders.knownBill(input.billNo));
+    const problems = validateCreateRefund(
+      input,
+      { maxOptionalBytes, notifyUrlPrefixes },
+      loaders.knownBill(input.billNo),
+    );
     if (problems.length)
       return Object.assign(new CreateRefundPayload(), {
         refundId: null,
@@ -241,6 +245,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
           need_approval: input.needApproval,
           ...(input.channel ? { channel: input.channel } : {}),
           ...(input.optional ? { optional: input.optional } : {}),
+          ...(input.notifyUrl ? { notify_url: input.notifyUrl } : {}),
+          ...(input.refundAccount != null ? { refund_account: input.refundAccount } : {}),
         }),
       refundFieldOf,
       REFUND_FIELD_BY_CODE,
@@ -315,7 +321,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   @Budget({ calls: 3 }) // the status, then the settled refund and its bill
   @Mutation(() => SyncRefundStatusPayload, {
     description:
-      'Asks the provider (WX, YEE, KUAIQIAN, BD) how a refund stands; a settled refund completes here.',
+      'Asks the provider (WX, YEE, KUAIQIAN, BD, BC) how a refund stands; a settled refund completes here.',
   })
   async syncRefundStatus(
     @Ctx() { api, invalidate, announce, loaders }: GatewayContext,
@@ -323,7 +329,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
     @Arg('refundNo') refundNo: string,
   ): Promise<SyncRefundStatusPayload> {
     const outcome = await asUserErrors(
-      () => api.refundStatus({ channel, refund_no: refundNo }),
+      // bill_update_flag "1": a settled refund is recorded on its bill too (BC needs it asked).
+      () => api.refundStatus({ channel, refund_no: refundNo, bill_update_flag: '1' }),
       refundFieldOf,
       REFUND_FIELD_BY_CODE,
     );

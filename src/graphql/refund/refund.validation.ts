@@ -8,7 +8,9 @@ import {
 } from '../../wire/index.js';
 import { storedMapProblem } from '../common/json.js';
 import type { UserErrorShape } from '../errors.js';
-import type { CreateRefundInput, ReviewRefundsInput } from './refund.input.js';
+import type { InputLimits } from '../bill/bill.validation.js';
+import { notifyUrlRefusal } from '../common/notify-url.js';
+import type { RefundBaseInput, ReviewRefundsInput } from './refund.input.js';
 
 /** Input field names by BeeCloud field name, to point userErrors at the input. */
 export const REFUND_INPUT_FIELDS: Record<string, string> = {
@@ -21,14 +23,19 @@ export const REFUND_INPUT_FIELDS: Record<string, string> = {
   ids: 'ids',
   agree: 'agree',
   deny_reason: 'denyReason',
+  notify_url: 'notifyUrl',
+  refund_account: 'refundAccount',
+  refund_reason: 'reason',
+  operator_id: 'operatorId',
+  store_id: 'storeId',
 };
 
 export const MAX_REVIEW_IDS = 100;
 
 /** BeeCloud's formats, checked before the call (the date of refundNo is left to BeeCloud's clock). */
 export function validateCreateRefund(
-  input: CreateRefundInput,
-  maxOptionalBytes: number,
+  input: RefundBaseInput & { needApproval?: boolean; notifyUrl?: string | null },
+  limits: InputLimits,
   knownBill?: BillRecord,
 ): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
@@ -40,8 +47,12 @@ export function validateCreateRefund(
   if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
     invalid('refundFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.refundFeeFen}`);
   }
-  const optionalProblem = storedMapProblem(input.optional, maxOptionalBytes);
+  const optionalProblem = storedMapProblem(input.optional, limits.maxOptionalBytes);
   if (optionalProblem) invalid('optional', optionalProblem);
+  const notifyProblem = input.notifyUrl
+    ? notifyUrlRefusal(input.notifyUrl, limits.notifyUrlPrefixes)
+    : undefined;
+  if (notifyProblem) invalid('notifyUrl', notifyProblem);
   // Money safety: more than the bill is never refundable. Checked only against a bill the
   // gateway already holds (no extra upstream call); BeeCloud checks again in any case.
   // "Already refunded" is left to BeeCloud, which answers a retry of this very refund with its id.
