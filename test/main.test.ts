@@ -133,5 +133,17 @@ describe('configuration', () => {
         BEECLOUD_BASE_URLS: 'ftp://x/y',
       }),
     ).toThrow('BEECLOUD_BASE_URLS: "ftp://x/y" is not a base URL');
+    // A prefix without a path would also admit https://hooks.example.com.evil.test/.
+    expect(() => loadConfig({ NOTIFY_URL_PREFIXES: 'https://hooks.example.com' })).toThrow(
+      'NOTIFY_URL_PREFIXES: each prefix must be an http:// or https:// URL with a path',
+    );
+  });
+
+  it('takes no notifyUrl unless NOTIFY_URL_PREFIXES lists where', () => {
+    expect(loadConfig({}).limits.notifyUrlPrefixes).toEqual([]);
+    expect(
+      loadConfig({ NOTIFY_URL_PREFIXES: 'https://hooks.example.com/beecloud/, http://10.0.0.5:8080/' }).limits
+        .notifyUrlPrefixes,
+    ).toEqual(['https://hooks.example.com/beecloud/', 'http://10.0.0.5:8080/']);
   });
 });

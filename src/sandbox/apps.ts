@@ -35,7 +35,7 @@ export interface AppConfigEntry {
   app_id: string;
   app_secret: string;
   master_secret: string;
-  /** Pay channels or families; all 22 channels when absent. */
+  /** Pay channels or families; every channel when absent. */
   channels?: string[];
   webhook_url?: string;
 }

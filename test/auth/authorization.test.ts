@@ -57,6 +57,27 @@ const OPERATIONS: Array<[name: string, query: () => string, needs: Scope[]]> = [
     () => 'mutation { reviewRefunds(input: {channel: WX, ids: ["nope"], agree: false}) { outcomes { ok } } }',
     ['refunds:review'],
   ],
+  ['reconciliation', () => `{ reconciliation(billId: "${billId}") { paid } }`, ['reports:read']],
+  ['offlineBillStatus', () => `{ offlineBillStatus(billNo: "${billNo}") { paid } }`, ['bills:read']],
+  [
+    'createScanBill',
+    () =>
+      `mutation { createScanBill(input: {channel: WX_NATIVE, billNo: "${uniqueBillNo()}", totalFeeFen: 1, title: "t"}) { billId } }`,
+    ['bills:create'],
+  ],
+  ['revertBill', () => `mutation { revertBill(billNo: "${uniqueBillNo()}") { revoked } }`, ['bills:create']],
+  [
+    'confirmExpressPayment',
+    () =>
+      `mutation { confirmExpressPayment(input: {billId: "${billId}", token: "t", verifyCode: "1"}) { billId } }`,
+    ['bills:create'],
+  ],
+  [
+    'createOfflineRefund',
+    () =>
+      `mutation { createOfflineRefund(input: {billNo: "${uniqueBillNo()}", refundNo: "${uniqueRefundNo()}", refundFeeFen: 1}) { refundId } }`,
+    ['refunds:create'],
+  ],
   [
     'syncRefundStatus',
     () => `mutation { syncRefundStatus(channel: WX, refundNo: "${uniqueRefundNo()}") { status } }`,
@@ -73,6 +94,7 @@ const PRINCIPALS: Array<[name: string, headers: () => Promise<Record<string, str
   ],
   ['creator', async () => ({ 'x-api-key': KEYS.creator.key }), ['bills:create']],
   ['refunder', async () => ({ authorization: `Bearer ${KEYS.refunder.key}` }), ['refunds:create']],
+  ['reporter', async () => ({ 'x-api-key': KEYS.reporter.key }), ['reports:read']],
   [
     'reviewer (JWT)',
     async () => ({ authorization: `Bearer ${await jwtFor(['refunds:review'])}` }),

@@ -13,6 +13,7 @@ export const KEYS = {
   creator: createApiKey('creator', ['bills:create']),
   refunder: createApiKey('refunder', ['refunds:create']),
   reviewer: createApiKey('reviewer', ['refunds:review']),
+  reporter: createApiKey('reporter', ['reports:read']),
   everything: createApiKey('everything', [
     'bills:read',
     'bills:create',

@@ -111,6 +111,43 @@ describe('BeeCloudClient', () => {
     expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
   });
 
+  it('retries by endpoint, not method: a POST that reads is tried again after a 500, a POST that writes is not', async () => {
+    const arrived = () => sandbox.runtime.stats.restRequests;
+    const fail = (path_prefix: string) =>
+      fetch(`${sandbox.url}/_sandbox/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'http_500', times: 1, path_prefix }),
+      });
+    const api = client([sandbox.url]);
+    const { id } = await api.createBill({
+      channel: 'UN_APP',
+      total_fee: 1,
+      bill_no: uniqueBillNo(),
+      title: 't',
+    });
+    try {
+      await fail('/2/rest/reconciliation');
+      let before = arrived();
+      expect((await api.reconciliation({ bill_id: id })).pay_status).toBe('false');
+      expect(arrived() - before).toBe(2);
+
+      await fail('/2/rest/offline/bill');
+      before = arrived();
+      await expect(
+        api.offlineBill({
+          channel: 'WX_SCAN',
+          total_fee: 1,
+          bill_no: uniqueBillNo(),
+          title: 't',
+          auth_code: '134567890123456789',
+        }),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(arrived() - before).toBe(1);
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+    }
+  });
+
   it('gives up with UPSTREAM_TIMEOUT within the deadline when the upstream stalls', async () => {
     await fetch(`${sandbox.url}/_sandbox/faults`, {
       method: 'POST',

@@ -90,6 +90,19 @@ const billNoProblem = (billNo: string): UserErrorShape[] =>
     ? []
     : [{ code: 'PARAM_INVALID', field: 'billNo', message: 'billNo must be 8-32 letters or digits' }];
 
+/**
+ * A scan the channel declined (`7 CHANNEL_ERROR`: the code expired, the balance was short) is
+ * the customer's outcome, not the gateway's failure: a userError on authCode, like any refusal.
+ */
+async function scanOrDecline<T>(scan: () => Promise<T>): Promise<T | { declined: UserErrorShape }> {
+  try {
+    return await scan();
+  } catch (error) {
+    if (!(error instanceof UpstreamError && error.code === 'CHANNEL_ERROR')) throw error;
+    return { declined: { code: 'CHANNEL_ERROR', field: 'input.authCode', message: error.detail } };
+  }
+}
+
 @Resolver()
 export class InStoreResolver {
   @RequireScopes('bills:create')
@@ -107,22 +120,19 @@ export class InStoreResolver {
     const problems = validateScanBill(input, { maxOptionalBytes, notifyUrlPrefixes });
     if (problems.length) return { ...refused, userErrors: problems };
     const outcome = await asUserErrors(
-      () => api.offlineBill(scanBillRequest(input)),
+      () => scanOrDecline(() => api.offlineBill(scanBillRequest(input))),
       (wire) => BILL_INPUT_FIELDS[wire],
-      {
-        BILL_NO_DUPLICATE: 'billNo',
-        PAY_FACTOR_NOT_SET: 'channel',
-        CHANNEL_INVALID: 'channel',
-        CHANNEL_ERROR: 'authCode',
-      },
+      { BILL_NO_DUPLICATE: 'billNo', PAY_FACTOR_NOT_SET: 'channel', CHANNEL_INVALID: 'channel' },
     );
     if ('userErrors' in outcome) return { ...refused, ...outcome };
+    if ('declined' in outcome.ok) return { ...refused, userErrors: [outcome.ok.declined] };
     invalidate({ billNo: input.billNo }); // a retry may have paid a bill the cache holds unpaid
+    const answer = outcome.ok;
     return {
-      billId: outcome.ok.id,
-      paid: outcome.ok.pay_result ?? null,
-      scannedChannel: outcome.ok.channel_type ?? null,
-      codeUrl: outcome.ok.code_url ?? null,
+      billId: answer.id,
+      paid: answer.pay_result ?? null,
+      scannedChannel: answer.channel_type ?? null,
+      codeUrl: answer.code_url ?? null,
       userErrors: [],
     };
   }
