@@ -170,7 +170,7 @@ export type ConfirmExpressPaymentInput = {
 
 /** A new bill. Channel-specific fields are checked before anything is sent. */
 export type CreateBillInput = {
-  /** Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. Required, with the payer's `ip`, for WX_WAP and BC_WX_WAP. */
+  /** Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. Required, with the payer's `ip`, for WX_WAP, BC_WX_WAP. */
   analysis?: Record<string, unknown> | null | undefined;
   /** BC_GATEWAY, optional: the bank. */
   bank?: string | null | undefined;
@@ -268,9 +268,9 @@ export type CreateRefundInput = {
 
 /** An in-store bill: the customer's pay code scanned at the till, or a QR code to show. */
 export type CreateScanBillInput = {
-  /** Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. Required, with the payer's `ip`, for WX_WAP and BC_WX_WAP. */
+  /** Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. Required, with the payer's `ip`, for WX_WAP, BC_WX_WAP. */
   analysis?: Record<string, unknown> | null | undefined;
-  /** The customer's pay code as the scanner read it; required for the scan channels (WX_SCAN, ALI_SCAN, BC_*_SCAN). */
+  /** The customer's pay code as the scanner read it; required for WX_SCAN, ALI_SCAN, BC_WX_SCAN, BC_ALI_SCAN, BC_SCAN. */
   authCode?: string | null | undefined;
   /** Your order number: 8-32 letters or digits, unique in your app. Retrying with the same input is safe. */
   billNo: string;

@@ -5,7 +5,7 @@ import {
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
   YEE_CARD_TYPES,
-  channelRequires,
+  channelSpec,
   familyOf,
   notifyUrlProblem,
   returnUrlProblem,
@@ -79,22 +79,12 @@ function readBill(ctx: HandlerContext, params: Params, endpoint: ChannelEndpoint
   optionalBoolean(params, 'use_app');
 
   const channel = acceptedChannel(endpoint, channelName) as PayChannel;
-  const required = [
-    'return_url',
-    'openid',
-    'qr_pay_mode',
-    'identity_id',
-    'cardno',
-    'cardpwd',
-    'frqid',
-  ] as const;
-  requirePresent(
-    params,
-    required.filter((field) => channelRequires(channel, field)),
-  );
-  if (channelRequires(channel, 'analysis') && analysis === undefined) throw missingParam('analysis');
-  if (channelRequires(channel, 'buyer_id')) requirePresent(params, ['buyer_id']);
-  if (channelRequires(channel, 'auth_code')) requirePresent(params, ['auth_code']);
+  // The channel's own fields, from the channel table: `analysis` is a map, the rest strings.
+  for (const field of channelSpec(channel).requires ?? []) {
+    if (field === 'analysis') {
+      if (analysis === undefined) throw missingParam('analysis');
+    } else requirePresent(params, [field]);
+  }
   optionalString(params, 'auth_code');
   if (channel === 'YEE_NOBANKCARD') optionalString(params, 'cardpwd');
   checkChannelFields(channel, params, billTimeout);

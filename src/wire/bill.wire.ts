@@ -22,13 +22,13 @@ export interface CreateBillRequest extends AppAuth, BillExtras {
   /** At most 32 bytes counting ASCII as 1 and any other character as 2. */
   title: string;
   optional?: Record<string, unknown>;
-  /** Required (with the payer's `ip`) for WX_WAP and BC_WX_WAP. */
+  /** Required (with the payer's `ip`) by some channels: see `requires` in the channel table. */
   analysis?: Record<string, unknown>;
-  /** Required for ALI_WEB, ALI_QRCODE, UN_WEB, UN_WAP, JD_WAP, JD_WEB; no `#` or `?`. */
+  /** Required by the web channels that return to the merchant (channel table); no `#` or `?`. */
   return_url?: string;
   /** Seconds, >= 1; JD channels do not take it. */
   bill_timeout?: number;
-  /** WX_JSAPI, WX_MINI, BC_WX_JSAPI. */
+  /** WeChat's payer id, for the channels that require it (channel table). */
   openid?: string;
   /** ALI_WEB, optional. */
   show_url?: string;

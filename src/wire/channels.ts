@@ -397,6 +397,10 @@ export function channelsOfFamily(family: ChannelFamily): PayChannel[] {
   return PAY_CHANNELS.filter((channel) => familyOf(channel) === family);
 }
 
+/** The channels that require `field`, in table order ("ALI_WEB, ALI_QRCODE, …" in descriptions). */
+export const channelsRequiring = (field: ChannelField): PayChannel[] =>
+  PAY_CHANNELS.filter((channel) => channelRequires(channel, field));
+
 /** Whether `channel` requires `field` (`4 MISS_PARAM` when it is missing). */
 export const channelRequires = (channel: PayChannel, field: ChannelField): boolean =>
   channelSpec(channel).requires?.includes(field) ?? false;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBillDocument, CreateRefundDocument } from '../../schema/generated/graphql.js';
 import type { WebhookBody } from '../../src/wire/index.js';
-import { documentedWebhookSignature } from '../support/signatures.js';
+import { documentedLegacyWebhookSign, documentedWebhookSignature } from '../support/signatures.js';
 import { assembleOver, dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
 import { uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
@@ -224,8 +224,17 @@ describe('the webhook receiver', () => {
         transaction_fee: 1,
       };
       expect((await postWebhook(tampered)).status).toBe(401);
+      // A correct legacy `sign` (md5 of app_id, app_secret, timestamp) proves nothing of the
+      // transaction: without a valid `signature` the body is refused all the same.
+      const timestamp = Date.now();
+      const legacyOnly = {
+        ...forged,
+        timestamp,
+        sign: documentedLegacyWebhookSign(t.app.appId, t.app.appSecret, timestamp),
+      };
+      expect((await postWebhook(legacyOnly)).status).toBe(401);
       await expectNothingPublishedFor(sub, billNo);
-      expect(await refused()).toBe(before + 2);
+      expect(await refused()).toBe(before + 3);
     } finally {
       await sub.close();
     }

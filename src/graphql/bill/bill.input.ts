@@ -1,7 +1,11 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { ListFilter } from '../common/filter.js';
+import { channelsRequiring, type ChannelField } from '../../wire/index.js';
 import { AliQrPayMode, BankCardType, Channel, YeeCardTypeEnum } from '../common/enums.js';
+
+/** The channels that require a field, from src/wire's channel table. */
+const requiring = (field: ChannelField) => channelsRequiring(field).join(', ');
 
 @InputType({ description: 'Bill filters; all given ones must match.' })
 export class BillFilter extends ListFilter {
@@ -58,7 +62,7 @@ export abstract class BillBaseInput {
     nullable: true,
     description:
       'Analytics data (os_name, model, app_version, …): at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. ' +
-      "Required, with the payer's `ip`, for WX_WAP and BC_WX_WAP.",
+      `Required, with the payer's \`ip\`, for ${requiring('analysis')}.`,
   })
   analysis?: Record<string, unknown> | null;
 
@@ -73,7 +77,10 @@ export abstract class BillBaseInput {
   @Field(() => String, { nullable: true, description: 'Your store number, for filters and reports.' })
   storeId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Your id of the buyer. Required for BC_EXPRESS.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Your id of the buyer. Required for ${requiring('buyer_id')}.`,
+  })
   buyerId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Your id of the seller.' })
@@ -111,8 +118,7 @@ export class ExpressPayerInput {
 export class CreateBillInput extends BillBaseInput {
   @Field(() => String, {
     nullable: true,
-    description:
-      'Required for ALI_WEB, ALI_QRCODE, UN_WEB, UN_WAP, JD_WAP, JD_WEB: an http(s) URL without ? or #.',
+    description: `Required for ${requiring('return_url')}: an http(s) URL without ? or #.`,
   })
   returnUrl?: string | null;
 
@@ -122,7 +128,7 @@ export class CreateBillInput extends BillBaseInput {
   })
   billTimeoutSeconds?: number | null;
 
-  @Field(() => String, { nullable: true, description: "WX_JSAPI, WX_MINI, BC_WX_JSAPI: the payer's openid." })
+  @Field(() => String, { nullable: true, description: `${requiring('openid')}: the payer's openid.` })
   openid?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ALI_WEB, optional: the product page URL.' })
@@ -175,8 +181,7 @@ export class CreateBillInput extends BillBaseInput {
 export class CreateScanBillInput extends BillBaseInput {
   @Field(() => String, {
     nullable: true,
-    description:
-      "The customer's pay code as the scanner read it; required for the scan channels (WX_SCAN, ALI_SCAN, BC_*_SCAN).",
+    description: `The customer's pay code as the scanner read it; required for ${requiring('auth_code')}.`,
   })
   authCode?: string | null;
 
