@@ -197,39 +197,82 @@ describe('bill queries', () => {
     await t.rest.control('POST', `bills/${prefix}3/pay`);
   });
 
-  it('pages by offset and by cursor, with totalCount and hasNextPage', async () => {
+  it('pages by cursor, with totalCount, hasNextPage and hasPreviousPage', async () => {
     // Only this describe's bills, whatever other tests create before or after them.
     const createdAt = async (id: string) => dataOf(await t.run(BillDocument, { id })).bill!.createdAt;
     const filter = { createdFrom: await createdAt(ids.at(-1)!), createdTo: await createdAt(ids[0]!) };
     const first = dataOf(await t.run(BillsDocument, { first: 3, withTotal: true, filter })).bills;
-    expect(first.items.map((bill) => bill.id)).toEqual(ids.slice(0, 3));
+    expect(first.nodes.map((bill) => bill.id)).toEqual(ids.slice(0, 3));
     expect(first.totalCount).toBe(7);
-    expect(first.pageInfo).toMatchObject({ offset: 0, hasNextPage: true });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const second = dataOf(
       await t.run(BillsDocument, { first: 3, after: first.pageInfo.endCursor, filter }),
     ).bills;
-    expect(second.items.map((bill) => bill.id)).toEqual(ids.slice(3, 6));
-    expect(second.pageInfo.offset).toBe(3);
-    const byOffset = dataOf(await t.run(BillsDocument, { first: 3, offset: 3, filter })).bills;
-    expect(byOffset.items.map((bill) => bill.id)).toEqual(ids.slice(3, 6));
+    expect(second.nodes.map((bill) => bill.id)).toEqual(ids.slice(3, 6));
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const last = dataOf(
+      await t.run(BillsDocument, { first: 3, after: second.pageInfo.endCursor, filter }),
+    ).bills;
+    expect(last.nodes.map((bill) => bill.id)).toEqual(ids.slice(6));
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    // Edges carry the same cursors: continuing after the second edge of page 1 starts at the third bill.
+    const edges = await fetch(t.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($f: BillFilter) { bills(first: 2, filter: $f) { edges { cursor node { id } } } }',
+        variables: { f: filter },
+      }),
+    }).then(
+      (r) =>
+        r.json() as Promise<{ data: { bills: { edges: Array<{ cursor: string; node: { id: string } }> } } }>,
+    );
+    const [, second2] = edges.data.bills.edges;
+    expect(second2!.node.id).toBe(ids[1]);
+    const fromEdge = dataOf(await t.run(BillsDocument, { first: 1, after: second2!.cursor, filter })).bills;
+    expect(fromEdge.nodes.map((bill) => bill.id)).toEqual([ids[2]]);
+  });
+
+  it('keeps its cursors when bills are created between pages: no repeat, no gap', async () => {
+    const since = dataOf(await t.run(BillDocument, { id: ids.at(-1)! })).bill!.createdAt;
+    const filter = { createdFrom: since };
+    const page1 = dataOf(await t.run(BillsDocument, { first: 4, filter })).bills;
+    const newer = await t.rest.bill({ bill_no: `${prefix}new` });
+    const page2 = dataOf(
+      await t.run(BillsDocument, { first: 4, after: page1.pageInfo.endCursor, filter }),
+    ).bills;
+    const seen = [...page1.nodes, ...page2.nodes].map((bill) => bill.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).not.toContain(newer.id);
+    const all = dataOf(await t.run(BillsDocument, { first: 50, filter })).bills.nodes.map((bill) => bill.id);
+    expect(all[0]).toBe(newer.id); // the new bill is on a fresh first page
+    expect(seen).toEqual(all.slice(1, 1 + seen.length));
+  });
+
+  it('first: 0 still says whether bills exist (one upstream call)', async () => {
+    const before = t.upstreamRequests();
+    const empty = dataOf(await t.run(BillsDocument, { first: 0 })).bills;
+    expect(empty.nodes).toEqual([]);
+    expect(empty.pageInfo).toMatchObject({ hasNextPage: true, startCursor: null, endCursor: null });
+    expect(t.upstreamRequests() - before).toBe(1); // the probe alone: an empty page asks for nothing
   });
 
   it('maps every filter: family, channel, paid, billNo and a DateTime range', async () => {
-    const paid = dataOf(await t.run(BillsDocument, { filter: { paid: true } })).bills.items;
+    const paid = dataOf(await t.run(BillsDocument, { filter: { paid: true } })).bills.nodes;
     expect(paid.map((bill) => bill.billNo)).toEqual(expect.arrayContaining([`${prefix}0`, `${prefix}3`]));
     expect(paid.every((bill) => bill.paid && bill.tradeNo)).toBe(true);
     const wx = dataOf(await t.run(BillsDocument, { filter: { family: 'WX', billNo: `${prefix}3` } })).bills
-      .items;
+      .nodes;
     expect(wx).toHaveLength(1);
     expect(wx[0]).toMatchObject({ channel: 'WX', subChannel: 'WX_NATIVE', totalFeeFen: 103, paid: true });
     expect(
       dataOf(await t.run(BillsDocument, { filter: { channel: 'ALI_APP', billNo: `${prefix}3` } })).bills
-        .items,
+        .nodes,
     ).toHaveLength(0);
     const { bill } = dataOf(await t.run(BillDocument, { id: ids[0]! }));
     const at = bill!.createdAt;
     const exact = dataOf(await t.run(BillsDocument, { filter: { createdFrom: at, createdTo: at } })).bills
-      .items;
+      .nodes;
     expect(exact.map((b) => b.id)).toContain(ids[0]);
     expect(
       dataOf(await t.run(BillsCountDocument, { filter: { billNo: `${prefix}0`, paid: true } })).billsCount,
@@ -239,12 +282,12 @@ describe('bill queries', () => {
   it('returns messageDetail with needDetail, always by id, and null for an unknown id', async () => {
     const withDetail = dataOf(
       await t.run(BillsDocument, { filter: { billNo: `${prefix}0`, needDetail: true } }),
-    ).bills.items[0]!;
+    ).bills.nodes[0]!;
     expect(withDetail.messageDetail).toMatchObject({
       out_trade_no: `${prefix}0`,
       trade_status: 'TRADE_SUCCESS',
     });
-    const without = dataOf(await t.run(BillsDocument, { filter: { billNo: `${prefix}0` } })).bills.items[0]!;
+    const without = dataOf(await t.run(BillsDocument, { filter: { billNo: `${prefix}0` } })).bills.nodes[0]!;
     expect(without.messageDetail).toBeNull();
     expect(dataOf(await t.run(BillDocument, { id: ids[6]! })).bill).toMatchObject({
       billNo: `${prefix}0`,
@@ -263,23 +306,27 @@ describe('bill queries', () => {
     }
     const before = t.upstreamRequests();
     const page = dataOf(await t.run(BillsDocument, { first: 200, filter: { createdFrom: null } })).bills;
-    expect(page.items).toHaveLength(200);
-    expect(new Set(page.items.map((b) => b.id)).size).toBe(200);
+    expect(page.nodes).toHaveLength(200);
+    expect(new Set(page.nodes.map((b) => b.id)).size).toBe(200);
     // 4 pages of 50, plus 1 probe for hasNextPage (the example operation selects it).
     expect(t.upstreamRequests() - before).toBe(5);
   });
 
   it('rejects bad paging arguments with BAD_USER_INPUT before any upstream call', async () => {
     const before = t.upstreamRequests();
-    for (const variables of [
-      { first: 201 },
-      { first: -1 },
-      { offset: -1 },
-      { offset: 1, after: 'YmM6MA' },
-      { after: 'not-a-cursor' },
+    for (const args of [
+      'first: 201',
+      'first: -1',
+      'offset: -1',
+      'offset: 1, after: "YmM6MA"',
+      'after: "not-a-cursor"',
     ]) {
-      const answer = await t.run(BillsDocument, variables);
-      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const answer = (await fetch(t.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ bills(${args}) { nodes { id } } }` }),
+      }).then((r) => r.json())) as { errors?: Array<{ extensions: { code: string } }> };
+      expect(answer.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     }
     const both = await t.run(BillsDocument, { filter: { family: 'WX', channel: 'WX_APP' } });
     expect(both.errors?.[0]).toMatchObject({

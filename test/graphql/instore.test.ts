@@ -143,7 +143,7 @@ describe('revertBill', () => {
       revoked: true,
       userErrors: [],
     });
-    const [bill] = dataOf(await t.run(BillsDocument, { filter: { billNo: waiting.billNo } })).bills.items;
+    const [bill] = dataOf(await t.run(BillsDocument, { filter: { billNo: waiting.billNo } })).bills.nodes;
     expect(bill).toMatchObject({ revoked: true, paid: false });
 
     const paid = scanInput();
@@ -279,7 +279,7 @@ describe('the later bill and refund fields', () => {
     const { bills } = dataOf(
       await t.run(BillsDocument, { filter: { buyerId: extras.buyerId, storeId: 'S1' } }),
     );
-    expect(bills.items).toEqual([expect.objectContaining({ billNo: input.billNo, ...expected })]);
+    expect(bills.nodes).toEqual([expect.objectContaining({ billNo: input.billNo, ...expected })]);
   });
 
   it('notifyUrl: refused outside NOTIFY_URL_PREFIXES, and the webhooks of its bill and refund go there', async () => {

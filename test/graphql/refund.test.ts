@@ -216,7 +216,7 @@ describe('refund queries and the DataLoader effect', () => {
     }
     const before = t.upstreamRequests();
     const answer = dataOf(await t.run(RefundsDocument, { first: 50, filter: { billNo: null } }));
-    const items = answer.refunds.items;
+    const items = answer.refunds.nodes;
     expect(items).toHaveLength(50);
     expect(new Set(items.map((r) => r.bill?.billNo))).toEqual(new Set(bills.map((b) => b.billNo)));
     expect(items.every((r) => r.bill?.billNo === r.billNo)).toBe(true);
@@ -251,16 +251,16 @@ describe('refund queries and the DataLoader effect', () => {
       }),
     ).refunds;
     expect(found.totalCount).toBe(1);
-    expect(found.items[0]).toMatchObject({
+    expect(found.nodes[0]).toMatchObject({
       refundNo: input.refundNo,
       billNo,
       bill: { billNo, subChannel: 'BD_APP' },
     });
     expect(
       dataOf(await t.run(RefundsDocument, { filter: { refundNo: input.refundNo, needApproval: false } }))
-        .refunds.items,
+        .refunds.nodes,
     ).toHaveLength(0);
-    const { refund } = dataOf(await t.run(RefundDocument, { id: found.items[0]!.id }));
+    const { refund } = dataOf(await t.run(RefundDocument, { id: found.nodes[0]!.id }));
     expect(refund).toMatchObject({ refundNo: input.refundNo, messageDetail: {} });
     expect(dataOf(await t.run(RefundDocument, { id: 'nope' })).refund).toBeNull();
   });

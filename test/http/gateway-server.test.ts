@@ -16,7 +16,7 @@ describe('failover and timeouts, end to end', () => {
     const down = await refusedUrl();
     const t = await startTestGateway({ baseUrls: (sandbox) => [down, sandbox] });
     try {
-      expect(dataOf(await t.run(BillsDocument, {})).bills.items).toEqual([]);
+      expect(dataOf(await t.run(BillsDocument, {})).bills.nodes).toEqual([]);
       const billNo = uniqueBillNo();
       const { createBill } = dataOf(
         await t.run(CreateBillDocument, { input: { channel: 'UN_APP', billNo, totalFeeFen: 1, title: 't' } }),
@@ -44,7 +44,7 @@ describe('failover and timeouts, end to end', () => {
       expect(resetting.requests()).toBe(1);
       expect((await t.rest.call('billsCount', { bill_no: billNo })).count).toBe(0);
       // A read is retried on the next server.
-      expect(dataOf(await t.run(BillsDocument, {})).bills.items).toHaveLength(0);
+      expect(dataOf(await t.run(BillsDocument, {})).bills.nodes).toHaveLength(0);
     } finally {
       await t.close();
       await resetting.close();

@@ -17,20 +17,19 @@ import {
 import { RECORD_ID_PATTERN, type BillsCountQuery, type Unsigned } from '../../wire/index.js';
 import { UpstreamError } from '../../upstream/upstream-error.js';
 import { channelFilter, timeRange } from '../common/filter.js';
-import { PageArgs, pageWindow } from '../common/page.args.js';
-import { loadPage } from '../common/page.type.js';
+import { ConnectionArgs, pageCalls, pageRequest } from '../common/connection.args.js';
+import { loadConnection } from '../common/connection.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
 import { Budget } from '../operation-budget.js';
 import { REFUNDS_PER_BILL } from '../context.js';
-import { pageCalls } from '../common/page.args.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
 import { payloadFromWire } from '../payload/payload.mapper.js';
 import { Refund } from '../refund/refund.type.js';
 import { BillFilter, CreateBillInput } from './bill.input.js';
-import { Bill, BillPage } from './bill.type.js';
+import { Bill, BillConnection } from './bill.type.js';
 import { BILL_INPUT_FIELDS, createBillRequest, validateCreateBill } from './bill.validation.js';
 
 @InputType({ description: 'The SMS code that confirms a BC_EXPRESS bill (authenticated payment).' })
@@ -96,25 +95,32 @@ function billsQuery(filter: BillFilter | null | undefined): Unsigned<BillsCountQ
 export class BillResolver implements ResolverInterface<Bill> {
   @RequireScopes('bills:read')
   @Budget({ calls: pageCalls })
-  @Query(() => BillPage, {
-    description: 'Bills, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
+  @Query(() => BillConnection, {
+    description:
+      'Bills, newest first, as a Relay connection whose cursors stay put when bills are created. Pages over 50 ' +
+      'are fetched from BeeCloud in parallel.',
   })
   async bills(
     @Ctx() { api, loaders }: GatewayContext,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => BillFilter, { nullable: true }) filter?: BillFilter | null,
-  ): Promise<BillPage> {
-    const window = pageWindow(page);
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => BillFilter, { nullable: true, description: 'Only bills matching all of these.' })
+    filter?: BillFilter | null,
+  ): Promise<BillConnection> {
+    const request = pageRequest(page);
     const query = billsQuery(filter);
     const needDetail = filter?.needDetail ?? false;
-    const fetchPage = (skip: number, limit: number) =>
-      api.bills({ ...query, skip, limit, need_detail: needDetail }).then((answer) => answer.bills);
-    const source = await loadPage(window, fetchPage, () =>
-      api.billsCount(query).then((answer) => answer.count),
+    const source = await loadConnection(
+      request,
+      query.end_time,
+      ({ skip, limit, endTime }) =>
+        api
+          .bills({ ...query, end_time: endTime, skip, limit, need_detail: needDetail })
+          .then((answer) => answer.bills),
+      () => api.billsCount(query).then((answer) => answer.count),
     );
     // Complete records (with detail) can answer later look-ups in this operation.
-    if (needDetail) source.items.forEach(loaders.primeBill);
-    return new BillPage({ ...source, items: source.items.map(Bill.fromWire) });
+    if (needDetail) source.nodes.forEach(loaders.primeBill);
+    return new BillConnection({ ...source, nodes: source.nodes.map(Bill.fromWire) });
   }
 
   @RequireScopes('bills:read')

@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { BillRecord } from '../../wire/index.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
 import { parseJsonObject } from '../common/json.js';
-import { PageOf } from '../common/page.type.js';
+import { ConnectionOf } from '../common/connection.type.js';
 import { Refund } from '../refund/refund.type.js';
 
 // Plain data: its fields need none of TypeGraphQL's middleware machinery.
@@ -122,5 +122,5 @@ export class Bill {
   }
 }
 
-@ObjectType({ description: 'A page of bills, newest first.' })
-export class BillPage extends PageOf(Bill) {}
+@ObjectType({ description: 'A page of bills, newest first (a Relay connection).' })
+export class BillConnection extends ConnectionOf(Bill) {}

@@ -18,17 +18,16 @@ import type { RefundRecord, RefundsCountQuery, Unsigned } from '../../wire/index
 import { Bill } from '../bill/bill.type.js';
 import { RefundChannelStatus, StatusQueryChannel } from '../common/enums.js';
 import { channelFilter, timeRange } from '../common/filter.js';
-import { PageArgs, pageWindow } from '../common/page.args.js';
-import { loadPage } from '../common/page.type.js';
+import { ConnectionArgs, pageCalls, pageRequest } from '../common/connection.args.js';
+import { loadConnection } from '../common/connection.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
 import { refundEventFromRecords } from '../../events/payment-event.js';
 import { Budget } from '../operation-budget.js';
-import { pageCalls } from '../common/page.args.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors } from '../errors.js';
 import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
-import { Refund, RefundPage } from './refund.type.js';
+import { Refund, RefundConnection } from './refund.type.js';
 import { REFUND_INPUT_FIELDS, validateCreateRefund, validateReviewRefunds } from './refund.validation.js';
 
 /** Where a refund-payload's `refund` comes from: loaded only when selected. */
@@ -164,24 +163,29 @@ const REFUND_FIELD_BY_CODE = {
 export class RefundResolver implements ResolverInterface<Refund> {
   @RequireScopes('refunds:read')
   @Budget({ calls: pageCalls })
-  @Query(() => RefundPage, {
-    description: 'Refunds, newest first. Pages over 50 are fetched from BeeCloud in parallel.',
+  @Query(() => RefundConnection, {
+    description:
+      'Refunds, newest first, as a Relay connection whose cursors stay put when refunds are created. Pages ' +
+      'over 50 are fetched from BeeCloud in parallel.',
   })
   async refunds(
     @Ctx() { api }: GatewayContext,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => RefundFilter, { nullable: true }) filter?: RefundFilter | null,
-  ): Promise<RefundPage> {
-    const window = pageWindow(page);
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => RefundFilter, { nullable: true, description: 'Only refunds matching all of these.' })
+    filter?: RefundFilter | null,
+  ): Promise<RefundConnection> {
+    const request = pageRequest(page);
     const query = refundsQuery(filter);
-    const fetchPage = (skip: number, limit: number) =>
-      api
-        .refunds({ ...query, skip, limit, need_detail: filter?.needDetail ?? false })
-        .then((answer) => answer.refunds);
-    const source = await loadPage(window, fetchPage, () =>
-      api.refundsCount(query).then((answer) => answer.count),
+    const source = await loadConnection(
+      request,
+      query.end_time,
+      ({ skip, limit, endTime }) =>
+        api
+          .refunds({ ...query, end_time: endTime, skip, limit, need_detail: filter?.needDetail ?? false })
+          .then((answer) => answer.refunds),
+      () => api.refundsCount(query).then((answer) => answer.count),
     );
-    return new RefundPage({ ...source, items: source.items.map(Refund.fromWire) });
+    return new RefundConnection({ ...source, nodes: source.nodes.map(Refund.fromWire) });
   }
 
   @RequireScopes('refunds:read')

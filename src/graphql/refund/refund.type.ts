@@ -4,7 +4,7 @@ import type { RefundRecord } from '../../wire/index.js';
 import { Channel, ChannelFamilyEnum, RefundState } from '../common/enums.js';
 import { parseJsonObject } from '../common/json.js';
 import { Bill } from '../bill/bill.type.js';
-import { PageOf } from '../common/page.type.js';
+import { ConnectionOf } from '../common/connection.type.js';
 
 // Plain data: its fields need none of TypeGraphQL's middleware machinery.
 @ObjectType({
@@ -81,5 +81,5 @@ export class Refund {
   }
 }
 
-@ObjectType({ description: 'A page of refunds, newest first.' })
-export class RefundPage extends PageOf(Refund) {}
+@ObjectType({ description: 'A page of refunds, newest first (a Relay connection).' })
+export class RefundConnection extends ConnectionOf(Refund) {}
