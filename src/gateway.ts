@@ -103,6 +103,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
         .catch((error: Error) => logger.warn({ err: error.message }, 'cache invalidation not broadcast'));
     },
     announce: (event) => announceOnce(dedup, events, event),
+    events: events.local,
   };
   const { api } = options;
   const receiver = createWebhookReceiver({

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { CacheInvalidation, PaymentEventPayload } from '../events/payment-event.js';
 import { RECORD_ID_PATTERN, type BillRecord, type RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
+import type { LocalPubSub } from '../events/event-bus.js';
 
 /** What every resolver gets: the upstream client, this operation's loaders, and the shared cache. */
 export interface GatewayContext {
@@ -22,6 +23,8 @@ export interface GatewayContext {
   maxOptionalBytes: number;
   /** NOTIFY_URL_PREFIXES: where a `notifyUrl` may point (http/query-limits.ts says why). */
   notifyUrlPrefixes: readonly string[];
+  /** The event bus's topics, for subscriptions that check something before they listen. */
+  events: LocalPubSub;
 }
 
 /** What lives as long as the gateway: shared by every operation's context. */
@@ -30,6 +33,7 @@ export interface GatewayServices {
   cache: RecordCache;
   invalidate: (target: CacheInvalidation) => void;
   announce: (event: PaymentEventPayload) => Promise<void>;
+  events: LocalPubSub;
   /** What one operation may spend upstream, and how large an `optional` map may be. */
   limits: OperationUpstreamLimits & { maxOptionalBytes: number; notifyUrlPrefixes: readonly string[] };
 }
@@ -109,5 +113,6 @@ export function createContext(services: GatewayServices, principal: Principal | 
     principal,
     maxOptionalBytes: services.limits.maxOptionalBytes,
     notifyUrlPrefixes: services.limits.notifyUrlPrefixes,
+    events: services.events,
   };
 }

@@ -54,7 +54,7 @@ const REQUEST_STATUS: Partial<Record<GatewayErrorCode, number>> = {
  * Outcomes of the request itself — a mutation reports them in `userErrors`; everything
  * else (bad credentials, a channel failure, the upstream down) is a GraphQL error.
  */
-const BUSINESS_OUTCOMES: ReadonlySet<UpstreamErrorCode> = new Set([
+const BUSINESS_OUTCOME_CODES = [
   'PAY_FACTOR_NOT_SET',
   'CHANNEL_INVALID',
   'MISS_PARAM',
@@ -67,7 +67,15 @@ const BUSINESS_OUTCOMES: ReadonlySet<UpstreamErrorCode> = new Set([
   'NO_SUCH_REFUND',
   'PREREFUND_DUPLICATE',
   'BILL_NO_DUPLICATE',
-]);
+] as const satisfies readonly UpstreamErrorCode[];
+const BUSINESS_OUTCOMES: ReadonlySet<UpstreamErrorCode> = new Set(BUSINESS_OUTCOME_CODES);
+
+/**
+ * The codes a `userErrors` entry may carry: BeeCloud's business outcomes, a scan the channel
+ * declined (CHANNEL_ERROR, in-store), and NOT_APPLICABLE for a field the channel does not take.
+ */
+export const USER_ERROR_CODES = [...BUSINESS_OUTCOME_CODES, 'CHANNEL_ERROR', 'NOT_APPLICABLE'] as const;
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 /** A GraphQL error with a stable `extensions.code`; the message is safe to show. */
 export function gatewayError(
@@ -117,7 +125,7 @@ export function upstreamGraphQLError(error: UpstreamError): GraphQLError {
 
 /** A problem with one input field; returned, not thrown. */
 export interface UserErrorShape {
-  code: string;
+  code: UserErrorCode;
   /** The input path, like `input.billNo`; null when the problem is not one field's. */
   field: string | null;
   message: string;
@@ -132,6 +140,8 @@ export async function asUserErrors<T>(
   run: () => Promise<T>,
   fieldOf: (wireField: string) => string | undefined,
   fieldByCode: Partial<Record<UpstreamErrorCode, string>> = {},
+  /** Where the fields sit: under `input` for an input object, `` for plain arguments. */
+  path = 'input.',
 ): Promise<{ ok: T } | { userErrors: UserErrorShape[] }> {
   try {
     return { ok: await run() };
@@ -142,7 +152,11 @@ export async function asUserErrors<T>(
     const field = named ?? fieldByCode[error.code];
     return {
       userErrors: [
-        { code: error.code, field: field ? `input.${field}` : null, message: error.detail || error.code },
+        {
+          code: error.code as UserErrorCode,
+          field: field ? `${path}${field}` : null,
+          message: error.detail || error.code,
+        },
       ],
     };
   }

@@ -6,6 +6,7 @@ import { scopeAuthChecker } from './auth-checker.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { InStoreResolver } from './instore/instore.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';
 
 /**
@@ -15,7 +16,7 @@ import { RefundResolver } from './refund/refund.resolver.js';
  */
 export function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [BillResolver, RefundResolver, InStoreResolver, EventResolver],
+    resolvers: [BillResolver, RefundResolver, InStoreResolver, NodeResolver, EventResolver],
     validate: false,
     pubSub,
     authChecker: scopeAuthChecker,

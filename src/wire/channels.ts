@@ -384,6 +384,13 @@ export const isChannelFamily = (name: string): name is ChannelFamily => familySe
 /** True for any name BeeCloud knows, whether or not a given endpoint takes it. */
 export const isKnownChannelName = (name: string): boolean => knownSet.has(name);
 
+/**
+ * The currency of a channel's amounts (ISO 4217). BeeCloud counts every amount in minor
+ * units and names no currency; PayPal charges in US dollars (cents), the rest in yuan (fen).
+ */
+export const currencyOf = (channel: PayChannel): 'CNY' | 'USD' =>
+  channelSpec(channel).family === 'PAYPAL' ? 'USD' : 'CNY';
+
 /** `WX_APP` -> `WX`; `APPLE_TEST` -> `APPLE`; `BC_WX_SCAN` -> `BC`. */
 export const familyOf = (channel: PayChannel): ChannelFamily => channelSpec(channel).family;
 

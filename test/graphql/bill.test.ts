@@ -264,7 +264,13 @@ describe('bill queries', () => {
     const wx = dataOf(await t.run(BillsDocument, { filter: { family: 'WX', billNo: `${prefix}3` } })).bills
       .nodes;
     expect(wx).toHaveLength(1);
-    expect(wx[0]).toMatchObject({ channel: 'WX', subChannel: 'WX_NATIVE', totalFeeFen: 103, paid: true });
+    expect(wx[0]).toMatchObject({
+      channel: 'WX_NATIVE',
+      family: 'WX',
+      total: { amount: 103, currency: 'CNY', formatted: '¥1.03' },
+      status: 'PAID',
+      paid: true,
+    });
     expect(
       dataOf(await t.run(BillsDocument, { filter: { channel: 'ALI_APP', billNo: `${prefix}3` } })).bills
         .nodes,
@@ -305,10 +311,17 @@ describe('bill queries', () => {
       );
     }
     const before = t.upstreamRequests();
-    const page = dataOf(await t.run(BillsDocument, { first: 200, filter: { createdFrom: null } })).bills;
+    // Lean fields: the full BillFields fragment on 200 bills costs more than LIMIT_MAX_COST.
+    const page = (
+      (await fetch(t.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ bills(first: 200) { nodes { id } pageInfo { hasNextPage } } }' }),
+      }).then((r) => r.json())) as { data: { bills: { nodes: Array<{ id: string }> } } }
+    ).data.bills;
     expect(page.nodes).toHaveLength(200);
     expect(new Set(page.nodes.map((b) => b.id)).size).toBe(200);
-    // 4 pages of 50, plus 1 probe for hasNextPage (the example operation selects it).
+    // 4 pages of 50, plus 1 probe for hasNextPage.
     expect(t.upstreamRequests() - before).toBe(5);
   });
 

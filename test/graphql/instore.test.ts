@@ -62,7 +62,7 @@ describe('createScanBill', () => {
       userErrors: [],
     });
     const { bill } = dataOf(await t.run(BillDocument, { id: createScanBill.billId! }));
-    expect(bill).toMatchObject({ paid: true, subChannel: 'WX_SCAN', channel: 'WX', storeId: 'NJ_001' });
+    expect(bill).toMatchObject({ paid: true, channel: 'WX_SCAN', family: 'WX', storeId: 'NJ_001' });
     const { offlineBillStatus } = dataOf(await t.run(OfflineBillStatusDocument, { billNo: input.billNo }));
     expect(offlineBillStatus).toEqual({ billNo: input.billNo, paid: true });
   });
@@ -272,8 +272,8 @@ describe('the later bill and refund fields', () => {
       billFeeFen: 300,
       discountFen: 0,
       operatorId: null,
-      channel: 'BC',
-      subChannel: 'BC_GATEWAY',
+      channel: 'BC_GATEWAY',
+      family: 'BC',
     };
     expect(dataOf(await t.run(BillDocument, { id: createBill.billId! })).bill).toMatchObject(expected);
     const { bills } = dataOf(

@@ -40,8 +40,9 @@ describe('createRefund', () => {
       billNo,
       refundFeeFen: 400,
       billTotalFeeFen: 1000,
-      channel: 'UN',
-      subChannel: 'UN_APP',
+      channel: 'UN_APP',
+      family: 'UN',
+      refundFee: { amount: 400, currency: 'CNY', formatted: '¥4.00' },
       finished: true,
       succeeded: true,
       state: 'SUCCEEDED',
@@ -193,7 +194,7 @@ describe('reviewRefunds and syncRefundStatus', () => {
     expect(syncRefundStatus).toMatchObject({
       status: null,
       refund: null,
-      userErrors: [{ code: 'NO_SUCH_REFUND', field: 'input.refundNo' }],
+      userErrors: [{ code: 'NO_SUCH_REFUND', field: 'refundNo' }],
     });
   });
 });
@@ -254,7 +255,7 @@ describe('refund queries and the DataLoader effect', () => {
     expect(found.nodes[0]).toMatchObject({
       refundNo: input.refundNo,
       billNo,
-      bill: { billNo, subChannel: 'BD_APP' },
+      bill: { billNo, channel: 'BD_APP', family: 'BD' },
     });
     expect(
       dataOf(await t.run(RefundsDocument, { filter: { refundNo: input.refundNo, needApproval: false } }))

@@ -52,10 +52,11 @@ describe('scopes on every path', () => {
         await sub.close();
       }
     }
-    // With the scope, the same field is served.
+    // With the scope, the same field is served (for a bill that exists: an unknown one is NOT_FOUND).
+    const { billNo } = await t.rest.bill();
     const sub = await subscribe(
       t.graphqlUrl,
-      'subscription { billUpdated(billNo: "bill00000001") { type refund { id } } }',
+      `subscription { billUpdated(billNo: "${billNo}") { type refund { id } } }`,
       {},
       bearer(KEYS.readOnly),
     );

@@ -10,7 +10,7 @@ import { uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
 
 const EVENT_FIELDS =
-  'type transactionId channel subChannel feeFen expectedFeeFen feeMismatch tradeSuccess receivedAt bill { billNo paid refunded totalFeeFen } refund { refundNo state }';
+  'type transactionId channel family fee { amount currency formatted } feeFen expectedFeeFen feeMismatch tradeSuccess receivedAt bill { billNo paid refunded totalFeeFen } refund { refundNo state }';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -89,8 +89,9 @@ describe('payment events', () => {
       expect(event).toMatchObject({
         type: 'PAY',
         transactionId: billNo,
-        channel: 'WX',
-        subChannel: 'WX_NATIVE',
+        channel: 'WX_NATIVE',
+        family: 'WX',
+        fee: { amount: 500, currency: 'CNY', formatted: '¥5.00' },
         feeFen: 500,
         expectedFeeFen: 500,
         feeMismatch: false,
@@ -147,7 +148,7 @@ describe('payment events', () => {
     const sub = await subscribe(t.graphqlUrl, 'subscription { billUpdated { transactionId } }');
     try {
       await eventually(() => sub.errors.length > 0);
-      expect(JSON.stringify(sub.errors)).toContain('give billNo or id, not both');
+      expect(JSON.stringify(sub.errors)).toContain('give exactly one of billNo and id');
     } finally {
       await sub.close();
     }

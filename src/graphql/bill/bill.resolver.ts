@@ -14,7 +14,7 @@ import {
   Root,
   type ResolverInterface,
 } from 'type-graphql';
-import { RECORD_ID_PATTERN, type BillsCountQuery, type Unsigned } from '../../wire/index.js';
+import { RECORD_ID_PATTERN, type BillRecord, type BillsCountQuery, type Unsigned } from '../../wire/index.js';
 import { UpstreamError } from '../../upstream/upstream-error.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { ConnectionArgs, pageCalls, pageRequest } from '../common/connection.args.js';
@@ -24,7 +24,7 @@ import { RequireScopes } from '../require-scopes.js';
 import { Budget } from '../operation-budget.js';
 import { REFUNDS_PER_BILL } from '../context.js';
 import type { GatewayContext } from '../context.js';
-import { asUserErrors } from '../errors.js';
+import { asUserErrors, badUserInput } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
 import { payloadFromWire } from '../payload/payload.mapper.js';
 import { Refund } from '../refund/refund.type.js';
@@ -64,15 +64,28 @@ export class Reconciliation {
   paid!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of createBill.' })
 export class CreateBillPayload {
+  constructor(private readonly loadBill: () => Promise<BillRecord | null> = async () => null) {}
+
   @Field(() => ID, { nullable: true, description: 'The new bill, or the same bill when this was a retry.' })
   billId!: string | null;
+
+  @RequireScopes('bills:read')
+  @Budget({ calls: 1 })
+  @Field(() => Bill, {
+    nullable: true,
+    description: 'The bill as BeeCloud now has it (one look-up when selected; needs bills:read).',
+  })
+  async bill(): Promise<Bill | null> {
+    const record = await this.loadBill();
+    return record && Bill.fromWire(record);
+  }
 
   @Field(() => ChannelPayload, { nullable: true, description: 'What the client does next to pay.' })
   payload!: ChannelPayload | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why no bill was created; empty on success.' })
   userErrors!: UserError[];
 }
 
@@ -135,9 +148,19 @@ export class BillResolver implements ResolverInterface<Bill> {
 
   @RequireScopes('bills:read')
   @Budget({ calls: 1 })
-  @Query(() => Bill, { nullable: true, description: 'A bill by its BeeCloud id; null when there is none.' })
-  bill(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID) id: string): Promise<Bill | null> {
-    return loaders.billById.load(id).then((record) => record && Bill.fromWire(record));
+  @Query(() => Bill, {
+    nullable: true,
+    description: 'A bill by its BeeCloud id or by your order number (exactly one); null when there is none.',
+  })
+  async bill(
+    @Ctx() { loaders }: GatewayContext,
+    @Arg('id', () => ID, { nullable: true, description: "The bill's BeeCloud id." }) id?: string | null,
+    @Arg('billNo', () => String, { nullable: true, description: 'Your order number (bill_no).' })
+    billNo?: string | null,
+  ): Promise<Bill | null> {
+    if ((id == null) === (billNo == null)) throw badUserInput('give exactly one of id and billNo', 'id');
+    const record = id != null ? await loaders.billById.load(id) : await loaders.billByNo.load(billNo!);
+    return record && Bill.fromWire(record);
   }
 
   @RequireScopes('refunds:read')
@@ -202,11 +225,13 @@ export class BillResolver implements ResolverInterface<Bill> {
       'Creates a bill and returns what the client needs to pay it. Idempotent on billNo with the same input.',
   })
   async createBill(
-    @Ctx() { api, maxOptionalBytes, notifyUrlPrefixes }: GatewayContext,
-    @Arg('input', () => CreateBillInput) input: CreateBillInput,
+    @Ctx() { api, loaders, maxOptionalBytes, notifyUrlPrefixes }: GatewayContext,
+    @Arg('input', () => CreateBillInput, { description: 'The bill to create.' }) input: CreateBillInput,
   ): Promise<CreateBillPayload> {
+    const refused = (userErrors: UserError[]) =>
+      Object.assign(new CreateBillPayload(), { billId: null, payload: null, userErrors });
     const problems = validateCreateBill(input, { maxOptionalBytes, notifyUrlPrefixes });
-    if (problems.length) return { billId: null, payload: null, userErrors: problems };
+    if (problems.length) return refused(problems);
     const outcome = await asUserErrors(
       () => api.createBill(createBillRequest(input)),
       (wire) => BILL_INPUT_FIELDS[wire],
@@ -216,7 +241,12 @@ export class BillResolver implements ResolverInterface<Bill> {
         CHANNEL_INVALID: 'channel',
       },
     );
-    if ('userErrors' in outcome) return { billId: null, payload: null, ...outcome };
-    return { billId: outcome.ok.id, payload: payloadFromWire(input.channel, outcome.ok), userErrors: [] };
+    if ('userErrors' in outcome) return refused(outcome.userErrors);
+    const id = outcome.ok.id;
+    return Object.assign(new CreateBillPayload(() => loaders.billById.load(id)), {
+      billId: id,
+      payload: payloadFromWire(input.channel, outcome.ok),
+      userErrors: [],
+    });
   }
 }

@@ -1,31 +1,62 @@
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { BillRecord } from '../../wire/index.js';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { familyOf, type BillRecord } from '../../wire/index.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
 import { parseJsonObject } from '../common/json.js';
 import { ConnectionOf } from '../common/connection.type.js';
+import { Money } from '../common/money.type.js';
+import { Node } from '../node/node.type.js';
 import { Refund } from '../refund/refund.type.js';
 
+export const BillStatus = { OPEN: 'OPEN', PAID: 'PAID', REFUNDED: 'REFUNDED', REVOKED: 'REVOKED' } as const;
+export type BillStatus = keyof typeof BillStatus;
+registerEnumType(BillStatus, {
+  name: 'BillStatus',
+  description:
+    "Where a bill stands, from what BeeCloud's record holds. The record says nothing of a payment that failed " +
+    'or a bill that timed out: such a bill stays OPEN (it can no longer be paid; create a new one).',
+  valuesConfig: {
+    OPEN: { description: 'Not paid (yet, or ever: see the type).' },
+    PAID: { description: 'The customer paid (spay_result).' },
+    REFUNDED: { description: 'Paid, then refunded (refund_result).' },
+    REVOKED: { description: 'Revoked before payment, in store (revert_result).' },
+  },
+});
+
 // Plain data: its fields need none of TypeGraphQL's middleware machinery.
-@ObjectType({ simpleResolvers: true, description: 'A payment order (a BeeCloud bill).' })
-export class Bill {
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A payment order (a BeeCloud bill).' })
+export class Bill implements Node {
   @Field(() => ID, { description: "BeeCloud's id of the bill." })
   id!: string;
 
   @Field({ description: "The merchant's order number (bill_no)." })
   billNo!: string;
 
-  @Field()
+  @Field({ description: 'What is paid for, as the customer sees it.' })
   title!: string;
 
-  @Field(() => Int, { description: 'The amount to pay, in fen (1/100 yuan).' })
+  @Field(() => Money, { description: 'The amount to pay.' })
+  total!: Money;
+
+  @Field(() => Int, {
+    description: 'The amount to pay, in minor units (fen; cents for PayPal). See `total`.',
+  })
   totalFeeFen!: number;
 
-  @Field(() => ChannelFamilyEnum)
-  channel!: ChannelFamilyEnum;
+  @Field(() => Channel, { description: 'The pay channel (WX_NATIVE, ALI_WEB, …).' })
+  channel!: Channel;
 
-  @Field(() => Channel)
+  @Field(() => ChannelFamilyEnum, { description: 'The provider (WX, ALI, …) of the channel.' })
+  family!: ChannelFamilyEnum;
+
+  @Field(() => Channel, {
+    deprecationReason: 'Use `channel`, which is now the pay channel.',
+    description: 'The pay channel.',
+  })
   subChannel!: Channel;
+
+  @Field(() => BillStatus, { description: 'Where the bill stands (see BillStatus for what it cannot tell).' })
+  status!: BillStatus;
 
   @Field({ description: 'Whether the customer paid.' })
   paid!: boolean;
@@ -39,19 +70,25 @@ export class Bill {
   @Field(() => String, { nullable: true, description: "The provider's transaction number, once paid." })
   tradeNo!: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the bill was created (BeeCloud keeps milliseconds).' })
   createdAt!: Date;
+
+  @Field(() => Money, {
+    nullable: true,
+    description: 'The order amount before any discount (null from a server that does not say).',
+  })
+  billFee!: Money | null;
+
+  @Field(() => Money, { nullable: true, description: 'The discount (null from a server that does not say).' })
+  discount!: Money | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The order amount in fen, before any discount (null from a server that does not say).',
+    description: 'The order amount before any discount, in minor units. See `billFee`.',
   })
   billFeeFen!: number | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The discount in fen (null from a server that does not say).',
-  })
+  @Field(() => Int, { nullable: true, description: 'The discount in minor units. See `discount`.' })
   discountFen!: number | null;
 
   @Field(() => String, { nullable: true, description: 'The coupon the bill used.' })
@@ -97,18 +134,31 @@ export class Bill {
   refunds?: Refund[];
 
   static fromWire(record: BillRecord): Bill {
+    const channel = record.sub_channel;
+    const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
     return Object.assign(new Bill(), {
       id: record.id,
       billNo: record.bill_no,
       title: record.title,
+      total: Money.of(record.total_fee, channel),
       totalFeeFen: record.total_fee,
-      channel: record.channel,
-      subChannel: record.sub_channel,
+      channel,
+      family: familyOf(channel),
+      subChannel: channel,
+      status: record.revert_result
+        ? 'REVOKED'
+        : record.refund_result
+          ? 'REFUNDED'
+          : record.spay_result
+            ? 'PAID'
+            : 'OPEN',
       paid: record.spay_result,
       refunded: record.refund_result,
       revoked: record.revert_result,
       tradeNo: record.trade_no || null,
       createdAt: new Date(record.create_time),
+      billFee: orNull(record.bill_fee),
+      discount: orNull(record.discount),
       billFeeFen: record.bill_fee ?? null,
       discountFen: record.discount ?? null,
       couponId: record.coupon_id ?? null,

@@ -1,7 +1,9 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { RequireScopes } from '../require-scopes.js';
 import { TOPICS, type PaymentEventPayload } from '../../events/payment-event.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, gatewayError } from '../errors.js';
+import type { GatewayContext } from '../context.js';
+import { Budget } from '../operation-budget.js';
 import { PaymentEvent } from './payment-event.type.js';
 
 /**
@@ -21,20 +23,27 @@ export class EventResolver {
   }
 
   @RequireScopes('bills:read')
+  @Budget({ calls: 1 })
   @Subscription(() => PaymentEvent, {
     description:
-      "Events of one bill (its payment, its refunds), by billNo or id: a checkout page's way to know it was paid.",
-    topics: ({ args }) => {
-      if ((args.billNo == null) === (args.id == null))
-        throw badUserInput('give billNo or id, not both', 'billNo');
-      return args.id != null ? TOPICS.billById : TOPICS.billByNo;
+      "Events of one bill (its payment, its refunds), by billNo or id (exactly one): a checkout page's way to " +
+      'know it was paid. An unknown bill is NOT_FOUND at once, rather than a wait for events that never come.',
+    subscribe: async ({ args, context }) => {
+      const { loaders, events } = context as GatewayContext;
+      const { id, billNo } = args as { id?: string | null; billNo?: string | null };
+      if ((billNo == null) === (id == null))
+        throw badUserInput('give exactly one of billNo and id', 'billNo');
+      const bill = id != null ? await loaders.billById.load(id) : await loaders.billByNo.load(billNo!);
+      if (!bill)
+        throw gatewayError('NOT_FOUND', `no bill with ${id != null ? `id ${id}` : `billNo ${billNo}`}`);
+      return id != null ? events.subscribe(TOPICS.billById, id) : events.subscribe(TOPICS.billByNo, billNo!);
     },
-    topicId: ({ args }) => args.id ?? args.billNo,
   })
   billUpdated(
     @Root() payload: PaymentEventPayload,
-    @Arg('billNo', () => String, { nullable: true }) _billNo?: string | null,
-    @Arg('id', () => ID, { nullable: true }) _id?: string | null,
+    @Arg('billNo', () => String, { nullable: true, description: 'Your order number (bill_no).' })
+    _billNo?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The bill's BeeCloud id." }) _id?: string | null,
   ): PaymentEvent {
     return PaymentEvent.fromPayload(payload);
   }
@@ -45,7 +54,10 @@ export class EventResolver {
     topics: TOPICS.refundByNo,
     topicId: ({ args }) => args.refundNo,
   })
-  refundUpdated(@Root() payload: PaymentEventPayload, @Arg('refundNo') _refundNo: string): PaymentEvent {
+  refundUpdated(
+    @Root() payload: PaymentEventPayload,
+    @Arg('refundNo', { description: 'Your refund number (refund_no).' }) _refundNo: string,
+  ): PaymentEvent {
     return PaymentEvent.fromPayload(payload);
   }
 }

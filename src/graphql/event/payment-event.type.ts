@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { PaymentEventPayload } from '../../events/payment-event.js';
 import { Bill } from '../bill/bill.type.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
+import { Money } from '../common/money.type.js';
 import { Refund } from '../refund/refund.type.js';
 import { RequireScopes } from '../require-scopes.js';
 
@@ -15,40 +16,55 @@ registerEnumType(PaymentEventType, {
 
 @ObjectType({ description: 'A payment or refund BeeCloud confirmed, verified and checked by the gateway.' })
 export class PaymentEvent {
-  @Field(() => PaymentEventType)
+  @Field(() => PaymentEventType, { description: 'A payment or a refund.' })
   type!: PaymentEventType;
 
   @Field({ description: 'The bill_no (PAY) or refund_no (REFUND).' })
   transactionId!: string;
 
-  @Field(() => ChannelFamilyEnum)
-  channel!: ChannelFamilyEnum;
+  @Field(() => Channel, { description: "The bill's pay channel." })
+  channel!: Channel;
 
-  @Field(() => Channel)
+  @Field(() => ChannelFamilyEnum, { description: 'The provider (WX, ALI, …).' })
+  family!: ChannelFamilyEnum;
+
+  @Field(() => Channel, {
+    deprecationReason: 'Use `channel`, which is now the pay channel.',
+    description: 'The pay channel.',
+  })
   subChannel!: Channel;
 
-  @Field(() => Int, { description: 'The amount in the notification, in fen.' })
+  @Field(() => Money, { description: 'The amount in the notification.' })
+  fee!: Money;
+
+  @Field(() => Money, {
+    nullable: true,
+    description: "BeeCloud's own record of the amount; null when no record was found.",
+  })
+  expectedFee!: Money | null;
+
+  @Field(() => Int, { description: 'The amount in the notification, in minor units. See `fee`.' })
   feeFen!: number;
 
   @Field(() => Int, {
     nullable: true,
-    description: "BeeCloud's own record of the amount; null when no record was found.",
+    description: "BeeCloud's own record of the amount, in minor units; null when no record was found.",
   })
   expectedFeeFen!: number | null;
 
   @Field({ description: 'The notified amount differs from the record: check before fulfilling the order.' })
   feeMismatch!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether the payment or refund succeeded (BeeCloud notifies successes only).' })
   tradeSuccess!: boolean;
 
   @Field(() => String, { nullable: true, description: "The provider's transaction number." })
   channelTransactionId!: string | null;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: "The merchant's own data of the bill or refund." })
   optional!: Record<string, unknown>;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the gateway received the webhook.' })
   receivedAt!: Date;
 
   @RequireScopes('bills:read')
@@ -68,6 +84,11 @@ export class PaymentEvent {
   static fromPayload(payload: PaymentEventPayload): PaymentEvent {
     return Object.assign(new PaymentEvent(), {
       ...payload,
+      channel: payload.subChannel,
+      family: payload.channel,
+      fee: Money.of(payload.feeFen, payload.subChannel),
+      expectedFee:
+        payload.expectedFeeFen === null ? null : Money.of(payload.expectedFeeFen, payload.subChannel),
       receivedAt: new Date(payload.receivedAt),
       bill: payload.bill && Bill.fromWire(payload.bill),
       refund: payload.refund && Refund.fromWire(payload.refund),

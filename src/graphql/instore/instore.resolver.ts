@@ -178,16 +178,9 @@ export class InStoreResolver {
       () => api.offlineRevert(billNo, { method: 'REVERT', ...(channel ? { channel } : {}) }),
       (wire) => (wire === 'channel' ? 'channel' : undefined),
       { NO_SUCH_BILL: 'billNo' },
+      '', // plain arguments, not under `input`
     );
-    // The arguments are not under `input`.
-    if ('userErrors' in outcome)
-      return {
-        revoked: null,
-        userErrors: outcome.userErrors.map((e) => ({
-          ...e,
-          field: e.field?.replace(/^input\./, '') ?? null,
-        })),
-      };
+    if ('userErrors' in outcome) return { revoked: null, userErrors: outcome.userErrors };
     invalidate({ billNo });
     return { revoked: outcome.ok.revert_status, userErrors: [] };
   }

@@ -22,14 +22,19 @@ const FIELDS: { [S in PayloadShape]: (field: Field) => Omit<Member<S>, 'channel'
     prepayId: field('prepay_id'),
   }),
   CODE_URL: (field) => ({ codeUrl: field('code_url') }),
-  WX_JSAPI: (field) => ({
-    appId: field('app_id'),
-    package: field('package'),
-    nonceStr: field('nonce_str'),
-    timestamp: field('timestamp'),
-    paySign: field('pay_sign'),
-    signType: field('sign_type'),
-  }),
+  WX_JSAPI: (field) => {
+    const params = {
+      appId: field('app_id'),
+      package: field('package'),
+      nonceStr: field('nonce_str'),
+      timestamp: field('timestamp'),
+      paySign: field('pay_sign'),
+      signType: field('sign_type'),
+    };
+    // WeChat spells it timeStamp; the value stays the one BeeCloud signed.
+    const { appId, timestamp: timeStamp, nonceStr, package: pkg, signType, paySign } = params;
+    return { ...params, jsapiParams: { appId, timeStamp, nonceStr, package: pkg, signType, paySign } };
+  },
   ALI_APP: (field) => ({ orderString: field('order_string') }),
   ALI_FORM: (field) => ({ html: field('html'), url: field('url') }),
   ALI_QRCODE: (field) => ({ html: field('html'), url: field('url') }),

@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType, createUnionType } from 'type-graphql';
 import { ONLINE_CHANNELS, channelSpec, type PayloadShape } from '../../wire/index.js';
 import { Channel } from '../common/enums.js';
@@ -53,6 +54,13 @@ export class WxJsapiPayload extends PayloadBase {
   @Field({ description: 'Milliseconds, 13 digits.' }) timestamp!: string;
   @Field({ description: 'The signature WeChat checks.' }) paySign!: string;
   @Field({ description: 'Always MD5.' }) signType!: string;
+
+  @Field(() => GraphQLJSONObject, {
+    description:
+      "The exact object WeChat's `WeixinJSBridge.invoke('getBrandWCPayRequest', …)` (and `wx.requestPayment`) " +
+      'takes: `appId`, `timeStamp`, `nonceStr`, `package`, `signType`, `paySign`, with the values BeeCloud signed.',
+  })
+  jsapiParams!: Record<string, string>;
 }
 
 @ObjectType({

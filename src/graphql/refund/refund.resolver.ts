@@ -25,7 +25,7 @@ import { RequireScopes } from '../require-scopes.js';
 import { refundEventFromRecords } from '../../events/payment-event.js';
 import { Budget } from '../operation-budget.js';
 import type { GatewayContext } from '../context.js';
-import { asUserErrors } from '../errors.js';
+import { asUserErrors, badUserInput } from '../errors.js';
 import { CreateRefundInput, RefundFilter, ReviewRefundsInput } from './refund.input.js';
 import { Refund, RefundConnection } from './refund.type.js';
 import { REFUND_INPUT_FIELDS, validateCreateRefund, validateReviewRefunds } from './refund.validation.js';
@@ -202,10 +202,18 @@ export class RefundResolver implements ResolverInterface<Refund> {
   @Budget({ calls: 1 })
   @Query(() => Refund, {
     nullable: true,
-    description: 'A refund by its BeeCloud id; null when there is none.',
+    description:
+      'A refund by its BeeCloud id or by your refund number (exactly one); null when there is none.',
   })
-  refund(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID) id: string): Promise<Refund | null> {
-    return loaders.refundById.load(id).then((record) => record && Refund.fromWire(record));
+  async refund(
+    @Ctx() { api, loaders }: GatewayContext,
+    @Arg('id', () => ID, { nullable: true, description: "The refund's BeeCloud id." }) id?: string | null,
+    @Arg('refundNo', () => String, { nullable: true, description: 'Your refund number (refund_no).' })
+    refundNo?: string | null,
+  ): Promise<Refund | null> {
+    if ((id == null) === (refundNo == null)) throw badUserInput('give exactly one of id and refundNo', 'id');
+    const record = id != null ? await loaders.refundById.load(id) : await api.refundByNo(refundNo!);
+    return record && Refund.fromWire(record);
   }
 
   @RequireScopes('bills:read')
@@ -337,6 +345,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
       () => api.refundStatus({ channel, refund_no: refundNo, bill_update_flag: '1' }),
       refundFieldOf,
       REFUND_FIELD_BY_CODE,
+      '', // plain arguments: the field is `refundNo`, not under `input`
     );
     if ('userErrors' in outcome)
       return Object.assign(new SyncRefundStatusPayload(), { status: null, ...outcome });

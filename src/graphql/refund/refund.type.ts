@@ -1,6 +1,8 @@
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { RefundRecord } from '../../wire/index.js';
+import { familyOf, type RefundRecord } from '../../wire/index.js';
+import { Money } from '../common/money.type.js';
+import { Node } from '../node/node.type.js';
 import { Channel, ChannelFamilyEnum, RefundState } from '../common/enums.js';
 import { parseJsonObject } from '../common/json.js';
 import { Bill } from '../bill/bill.type.js';
@@ -8,11 +10,12 @@ import { ConnectionOf } from '../common/connection.type.js';
 
 // Plain data: its fields need none of TypeGraphQL's middleware machinery.
 @ObjectType({
+  implements: Node,
   simpleResolvers: true,
   description: 'A refund of a bill (direct, or a pre-refund awaiting review).',
 })
-export class Refund {
-  @Field(() => ID)
+export class Refund implements Node {
+  @Field(() => ID, { description: "BeeCloud's id of the refund." })
   id!: string;
 
   @Field({ description: 'Your refund number (refund_no).' })
@@ -21,19 +24,33 @@ export class Refund {
   @Field({ description: 'The refunded bill’s order number.' })
   billNo!: string;
 
-  @Field(() => Int, { description: 'The amount refunded, in fen.' })
+  @Field(() => Money, { description: 'The amount refunded.' })
+  refundFee!: Money;
+
+  @Field(() => Money, { description: "The bill's amount." })
+  billTotal!: Money;
+
+  @Field(() => Int, {
+    description: 'The amount refunded, in minor units (fen; cents for PayPal). See `refundFee`.',
+  })
   refundFeeFen!: number;
 
-  @Field(() => Int, { description: "The bill's amount, in fen." })
+  @Field(() => Int, { description: "The bill's amount, in minor units. See `billTotal`." })
   billTotalFeeFen!: number;
 
   @Field({ description: "The bill's title." })
   title!: string;
 
-  @Field(() => ChannelFamilyEnum)
-  channel!: ChannelFamilyEnum;
+  @Field(() => Channel, { description: "The bill's pay channel (WX_NATIVE, ALI_WEB, …)." })
+  channel!: Channel;
 
-  @Field(() => Channel)
+  @Field(() => ChannelFamilyEnum, { description: 'The provider (WX, ALI, …) that refunds.' })
+  family!: ChannelFamilyEnum;
+
+  @Field(() => Channel, {
+    deprecationReason: 'Use `channel`, which is now the pay channel.',
+    description: 'The pay channel.',
+  })
   subChannel!: Channel;
 
   @Field({ description: 'Whether the refund is over (succeeded, failed or denied).' })
@@ -42,13 +59,13 @@ export class Refund {
   @Field({ description: 'Whether the money went back.' })
   succeeded!: boolean;
 
-  @Field(() => RefundState)
+  @Field(() => RefundState, { description: 'Where the refund stands.' })
   state!: RefundState;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: 'When the refund was created.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: "The merchant's own data, as given with the refund." })
   optional!: Record<string, unknown>;
 
   @Field(() => GraphQLJSONObject, {
@@ -66,10 +83,13 @@ export class Refund {
       id: record.id,
       refundNo: record.refund_no,
       billNo: record.bill_no,
+      refundFee: Money.of(record.refund_fee, record.sub_channel),
+      billTotal: Money.of(record.total_fee, record.sub_channel),
       refundFeeFen: record.refund_fee,
       billTotalFeeFen: record.total_fee,
       title: record.title,
-      channel: record.channel,
+      channel: record.sub_channel,
+      family: familyOf(record.sub_channel),
       subChannel: record.sub_channel,
       finished: record.finish,
       succeeded: record.result,

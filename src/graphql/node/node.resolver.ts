@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { AuthError, credentialsNeeded } from '../../auth/auth-error.js';
+import { RECORD_ID_PATTERN } from '../../wire/index.js';
+import { Bill } from '../bill/bill.type.js';
+import type { GatewayContext } from '../context.js';
+import { Budget } from '../operation-budget.js';
+import { Refund } from '../refund/refund.type.js';
+import { Node } from './node.type.js';
+
+@Resolver()
+export class NodeResolver {
+  /**
+   * Bills and refunds share one id space (UUIDs), so the id alone finds either. Which it may
+   * find depends on the caller's scopes, checked here since the field can be either: a record
+   * the caller may not read is null, exactly like a record that does not exist.
+   */
+  @Budget({ calls: 2 })
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'A bill (needs bills:read) or a refund (needs refunds:read) by its BeeCloud id; null when there is none ' +
+      'the caller may read.',
+  })
+  async node(
+    @Ctx() { loaders, principal }: GatewayContext,
+    @Arg('id', () => ID, { description: 'A Bill or Refund id.' }) id: string,
+  ): Promise<Node | null> {
+    if (!principal) throw credentialsNeeded();
+    const bills = principal.scopes.has('bills:read');
+    const refunds = principal.scopes.has('refunds:read');
+    if (!bills && !refunds)
+      throw new AuthError('FORBIDDEN', 'node needs the scope bills:read or refunds:read');
+    if (!RECORD_ID_PATTERN.test(id)) return null;
+    const bill = bills ? await loaders.billById.load(id) : null;
+    if (bill) return Bill.fromWire(bill);
+    const refund = refunds ? await loaders.refundById.load(id) : null;
+    return refund && Refund.fromWire(refund);
+  }
+}
