@@ -3,15 +3,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** ALI_QRCODE layouts: SIMPLE (iframe >= 600x300), FRONT (>= 300x600), MINI (>= 75x75). */
+/** ALI_QRCODE layouts (qr_pay_mode). */
 export type AliQrPayMode =
+  /** "1": the front mode; an iframe of at least 300x600. */
   | 'FRONT'
+  /** "3": the mini front mode; an iframe of at least 75x75. */
   | 'MINI'
+  /** "0": the simple front mode; an iframe of at least 600x300. */
   | 'SIMPLE';
 
 /** BC_GATEWAY: the kind of bank card. */
 export type BankCardType =
+  /** A credit card ("1"). */
   | 'CREDIT'
+  /** A debit card ("2"). */
   | 'DEBIT';
 
 /** Bill filters; all given ones must match. */
@@ -323,38 +328,56 @@ export type ExpressPayerInput = {
 
 /** The providers the in-store refund names (a BC bill is refunded without a channel). */
 export type OfflineRefundChannel =
+  /** Channels ALI_APP, ALI_WEB, ALI_QRCODE, ALI_OFFLINE_QRCODE, ALI_WAP, ALI_SCAN. */
   | 'ALI'
+  /** Channels WX_APP, WX_NATIVE, WX_JSAPI, WX_WAP, WX_MINI, WX_SCAN. */
   | 'WX';
 
-/** PAY: a bill was paid; REFUND: a refund completed. */
+/** What a payment event reports. */
 export type PaymentEventType =
+  /** A bill was paid. */
   | 'PAY'
+  /** A refund completed. */
   | 'REFUND';
 
 /** Where refunded money comes from: unsettled funds (the default) or the available balance. */
 export type RefundAccount =
+  /** From the merchant's available balance (1). */
   | 'AVAILABLE_BALANCE'
+  /** From funds not yet settled to the merchant (0, the default). */
   | 'UNSETTLED_FUNDS';
 
 /** The providers BeeCloud refunds through. */
 export type RefundChannel =
+  /** Channels ALI_APP, ALI_WEB, ALI_QRCODE, ALI_OFFLINE_QRCODE, ALI_WAP, ALI_SCAN. */
   | 'ALI'
+  /** Channels BD_APP, BD_WEB, BD_WAP. */
   | 'BD'
+  /** Channels JD_WAP, JD_WEB. */
   | 'JD'
+  /** Channels KUAIQIAN_WAP, KUAIQIAN_WEB. */
   | 'KUAIQIAN'
+  /** Channels UN_APP, UN_WEB, UN_WAP. */
   | 'UN'
+  /** Channels WX_APP, WX_NATIVE, WX_JSAPI, WX_WAP, WX_MINI, WX_SCAN. */
   | 'WX'
+  /** Channels YEE_WAP, YEE_WEB, YEE_NOBANKCARD. */
   | 'YEE';
 
 /** What the provider says of a refund: SUCCESS, PROCESSING, FAIL, or CHANGE (the account changed; refund by hand). */
 export type RefundChannelStatus =
+  /** The customer's account changed: the money cannot go back there; refund by hand. */
   | 'CHANGE'
+  /** The refund failed. */
   | 'FAIL'
+  /** Still with the provider: ask again later. */
   | 'PROCESSING'
+  /** The money went back. */
   | 'SUCCESS';
 
 /** Refund filters; all given ones must match. */
 export type RefundFilter = {
+  /** The refunded bill's order number. */
   billNo?: string | null | undefined;
   /** One channel. Not with `family`. */
   channel?: Channel | null | undefined;
@@ -368,13 +391,17 @@ export type RefundFilter = {
   needApproval?: boolean | null | undefined;
   /** Load `messageDetail` of the listed records. */
   needDetail?: boolean | null | undefined;
+  /** Your refund number. */
   refundNo?: string | null | undefined;
 };
 
 /** PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED or FAILED. */
 export type RefundState =
+  /** Over without a refund: the provider failed it, or the pre-refund was denied. */
   | 'FAILED'
+  /** Awaiting review, the merchant’s confirmation (ALI) or the provider. */
   | 'PENDING'
+  /** The money went back. */
   | 'SUCCEEDED';
 
 /** How reviewing one refund ended. */
@@ -396,7 +423,9 @@ export type ReviewOutcomeCode =
 export type ReviewRefundsInput = {
   /** true approves (money moves), false denies. */
   agree: boolean;
+  /** The provider of every refund listed. */
   channel: RefundChannel;
+  /** Why, when denying (kept by BeeCloud). */
   denyReason?: string | null | undefined;
   /** Refund ids (1..100). */
   ids: Array<string | number>;
@@ -404,10 +433,15 @@ export type ReviewRefundsInput = {
 
 /** Providers whose refunds send no webhook and settle only when their status is synced. */
 export type StatusQueryChannel =
+  /** Channels BC_GATEWAY, BC_EXPRESS, BC_APP, BC_NATIVE, BC_WX_WAP, BC_WX_JSAPI, BC_WX_APP, BC_WX_MINI, BC_ALI_QRCODE, BC_ALI_APP, BC_ALI_WAP, BC_ALI_WEB, BC_ALI_JSAPI, BC_WX_SCAN, BC_ALI_SCAN, BC_SCAN. */
   | 'BC'
+  /** Channels BD_APP, BD_WEB, BD_WAP. */
   | 'BD'
+  /** Channels KUAIQIAN_WAP, KUAIQIAN_WEB. */
   | 'KUAIQIAN'
+  /** Channels WX_APP, WX_NATIVE, WX_JSAPI, WX_WAP, WX_MINI, WX_SCAN. */
   | 'WX'
+  /** Channels YEE_WAP, YEE_WEB, YEE_NOBANKCARD. */
   | 'YEE';
 
 /** Why a mutation changed nothing: BeeCloud’s result names, and the gateway’s NOT_APPLICABLE. */
@@ -443,21 +477,37 @@ export type UserErrorCode =
 
 /** Prepaid card types for YEE_NOBANKCARD. */
 export type YeeCardType =
+  /** 久游卡 */
   | 'JIUYOU'
+  /** 骏网一卡通 */
   | 'JUNNET'
+  /** 网易卡 */
   | 'NETEASE'
+  /** Q币卡 */
   | 'QQCARD'
+  /** 盛大卡 */
   | 'SNDACARD'
+  /** 搜狐卡 */
   | 'SOHU'
+  /** 神州行 */
   | 'SZX'
+  /** 电信卡 */
   | 'TELECOM'
+  /** 32 一卡通 */
   | 'THIRTYTWOCARD'
+  /** 天宏一卡通 */
   | 'TIANHONG'
+  /** 天下一卡通 */
   | 'TIANXIA'
+  /** 联通卡 */
   | 'UNICOM'
+  /** 完美卡 */
   | 'WANMEI'
+  /** 易充卡 */
   | 'YICHONGCARD'
+  /** 征途卡 */
   | 'ZHENGTU'
+  /** 纵游一卡通 */
   | 'ZONGYOU';
 
 export type BillsQueryVariables = Exact<{

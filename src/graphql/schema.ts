@@ -14,13 +14,20 @@ import { RefundResolver } from './refund/refund.resolver.js';
  * resolvers with BeeCloud's own rules (src/wire/rules.ts), so class-validator is off.
  * Subscriptions listen on `pubSub` (the event bus; a private one when none is given).
  */
-export function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [BillResolver, RefundResolver, InStoreResolver, NodeResolver, EventResolver],
     validate: false,
     pubSub,
     authChecker: scopeAuthChecker,
   });
+  // TypeGraphQL takes no description for the root types; every type here has one.
+  schema.getQueryType()!.description = 'Bills and refunds, as BeeCloud holds them now.';
+  schema.getMutationType()!.description =
+    'Payments, refunds and their reviews: each answers userErrors rather than throwing.';
+  schema.getSubscriptionType()!.description =
+    'Live payment events from BeeCloud’s webhooks, over graphql-ws on /graphql.';
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql, sorted so that its diff shows real changes only. */

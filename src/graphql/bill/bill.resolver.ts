@@ -141,7 +141,8 @@ export class BillResolver implements ResolverInterface<Bill> {
   @Query(() => Int, { description: 'How many bills match the filter.' })
   billsCount(
     @Ctx() { api }: GatewayContext,
-    @Arg('filter', () => BillFilter, { nullable: true }) filter?: BillFilter | null,
+    @Arg('filter', () => BillFilter, { nullable: true, description: 'Only bills matching all of these.' })
+    filter?: BillFilter | null,
   ): Promise<number> {
     return api.billsCount(billsQuery(filter)).then((answer) => answer.count);
   }
@@ -178,7 +179,8 @@ export class BillResolver implements ResolverInterface<Bill> {
   })
   async confirmExpressPayment(
     @Ctx() { api, invalidate }: GatewayContext,
-    @Arg('input', () => ConfirmExpressPaymentInput) input: ConfirmExpressPaymentInput,
+    @Arg('input', () => ConfirmExpressPaymentInput, { description: 'The bill, its token and the SMS code.' })
+    input: ConfirmExpressPaymentInput,
   ): Promise<ConfirmExpressPaymentPayload> {
     if (!RECORD_ID_PATTERN.test(input.billId))
       return {

@@ -21,6 +21,12 @@ import {
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
+/** Each family described by its channels, for every enum of families. */
+const familyValues = (families: readonly ChannelFamily[]) =>
+  Object.fromEntries(
+    families.map((family) => [family, { description: `Channels ${channelsOfFamily(family).join(', ')}.` }]),
+  );
+
 /** Where a channel is taken, for its description (src/wire's channel table). */
 function whereTaken(channel: PayChannel): string {
   const spec = channelSpec(channel);
@@ -52,12 +58,7 @@ export type ChannelFamilyEnum = ChannelFamily;
 registerEnumType(ChannelFamilyEnum, {
   name: 'ChannelFamily',
   description: 'A payment provider; each groups several channels.',
-  valuesConfig: Object.fromEntries(
-    CHANNEL_FAMILIES.map((family) => [
-      family,
-      { description: `Channels ${channelsOfFamily(family).join(', ')}.` },
-    ]),
-  ),
+  valuesConfig: familyValues(CHANNEL_FAMILIES),
 });
 
 export const RefundChannel = enumOf(REFUND_FAMILIES);
@@ -65,6 +66,7 @@ export type RefundChannel = RefundFamily;
 registerEnumType(RefundChannel, {
   name: 'RefundChannel',
   description: 'The providers BeeCloud refunds through.',
+  valuesConfig: familyValues(REFUND_FAMILIES),
 });
 
 export const OfflineRefundChannel = enumOf(OFFLINE_REFUND_FAMILIES);
@@ -72,6 +74,7 @@ export type OfflineRefundChannel = (typeof OFFLINE_REFUND_FAMILIES)[number];
 registerEnumType(OfflineRefundChannel, {
   name: 'OfflineRefundChannel',
   description: 'The providers the in-store refund names (a BC bill is refunded without a channel).',
+  valuesConfig: familyValues(OFFLINE_REFUND_FAMILIES),
 });
 
 export const StatusQueryChannel = enumOf(STATUS_QUERY_FAMILIES);
@@ -79,17 +82,29 @@ export type StatusQueryChannel = StatusQueryFamily;
 registerEnumType(StatusQueryChannel, {
   name: 'StatusQueryChannel',
   description: 'Providers whose refunds send no webhook and settle only when their status is synced.',
+  valuesConfig: familyValues(STATUS_QUERY_FAMILIES),
 });
 
 export const BankCardType = { CREDIT: '1', DEBIT: '2' } as const;
 export type BankCardType = (typeof BankCardType)[keyof typeof BankCardType];
-registerEnumType(BankCardType, { name: 'BankCardType', description: 'BC_GATEWAY: the kind of bank card.' });
+registerEnumType(BankCardType, {
+  name: 'BankCardType',
+  description: 'BC_GATEWAY: the kind of bank card.',
+  valuesConfig: {
+    CREDIT: { description: 'A credit card ("1").' },
+    DEBIT: { description: 'A debit card ("2").' },
+  },
+});
 
 export const RefundAccount = { UNSETTLED_FUNDS: 0, AVAILABLE_BALANCE: 1 } as const;
 export type RefundAccount = (typeof RefundAccount)[keyof typeof RefundAccount];
 registerEnumType(RefundAccount, {
   name: 'RefundAccount',
   description: 'Where refunded money comes from: unsettled funds (the default) or the available balance.',
+  valuesConfig: {
+    UNSETTLED_FUNDS: { description: 'From funds not yet settled to the merchant (0, the default).' },
+    AVAILABLE_BALANCE: { description: "From the merchant's available balance (1)." },
+  },
 });
 
 export const RefundChannelStatus = enumOf(REFUND_STATUSES);
@@ -98,6 +113,14 @@ registerEnumType(RefundChannelStatus, {
   name: 'RefundChannelStatus',
   description:
     'What the provider says of a refund: SUCCESS, PROCESSING, FAIL, or CHANGE (the account changed; refund by hand).',
+  valuesConfig: {
+    SUCCESS: { description: 'The money went back.' },
+    PROCESSING: { description: 'Still with the provider: ask again later.' },
+    FAIL: { description: 'The refund failed.' },
+    CHANGE: {
+      description: "The customer's account changed: the money cannot go back there; refund by hand.",
+    },
+  },
 });
 
 export const YeeCardTypeEnum = enumOf(YEE_CARD_TYPES);
@@ -105,13 +128,38 @@ export type YeeCardTypeEnum = YeeCardType;
 registerEnumType(YeeCardTypeEnum, {
   name: 'YeeCardType',
   description: 'Prepaid card types for YEE_NOBANKCARD.',
+  valuesConfig: Object.fromEntries(
+    Object.entries({
+      JUNNET: '骏网一卡通',
+      SNDACARD: '盛大卡',
+      SZX: '神州行',
+      ZHENGTU: '征途卡',
+      QQCARD: 'Q币卡',
+      UNICOM: '联通卡',
+      JIUYOU: '久游卡',
+      YICHONGCARD: '易充卡',
+      NETEASE: '网易卡',
+      WANMEI: '完美卡',
+      SOHU: '搜狐卡',
+      TELECOM: '电信卡',
+      ZONGYOU: '纵游一卡通',
+      TIANXIA: '天下一卡通',
+      TIANHONG: '天宏一卡通',
+      THIRTYTWOCARD: '32 一卡通',
+    } satisfies Record<YeeCardType, string>).map(([code, name]) => [code, { description: name }]),
+  ),
 });
 
 export const AliQrPayMode = { SIMPLE: '0', FRONT: '1', MINI: '3' } as const;
 export type AliQrPayMode = (typeof AliQrPayMode)[keyof typeof AliQrPayMode];
 registerEnumType(AliQrPayMode, {
   name: 'AliQrPayMode',
-  description: 'ALI_QRCODE layouts: SIMPLE (iframe >= 600x300), FRONT (>= 300x600), MINI (>= 75x75).',
+  description: 'ALI_QRCODE layouts (qr_pay_mode).',
+  valuesConfig: {
+    SIMPLE: { description: '"0": the simple front mode; an iframe of at least 600x300.' },
+    FRONT: { description: '"1": the front mode; an iframe of at least 300x600.' },
+    MINI: { description: '"3": the mini front mode; an iframe of at least 75x75.' },
+  },
 });
 
 export const RefundState = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
@@ -120,4 +168,9 @@ registerEnumType(RefundState, {
   name: 'RefundState',
   description:
     'PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED or FAILED.',
+  valuesConfig: {
+    PENDING: { description: 'Awaiting review, the merchant’s confirmation (ALI) or the provider.' },
+    SUCCEEDED: { description: 'The money went back.' },
+    FAILED: { description: 'Over without a refund: the provider failed it, or the pre-refund was denied.' },
+  },
 });

@@ -11,7 +11,11 @@ export const PaymentEventType = { PAY: 'PAY', REFUND: 'REFUND' } as const;
 export type PaymentEventType = keyof typeof PaymentEventType;
 registerEnumType(PaymentEventType, {
   name: 'PaymentEventType',
-  description: 'PAY: a bill was paid; REFUND: a refund completed.',
+  description: 'What a payment event reports.',
+  valuesConfig: {
+    PAY: { description: 'A bill was paid.' },
+    REFUND: { description: 'A refund completed.' },
+  },
 });
 
 @ObjectType({ description: 'A payment or refund BeeCloud confirmed, verified and checked by the gateway.' })

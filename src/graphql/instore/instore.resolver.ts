@@ -114,7 +114,8 @@ export class InStoreResolver {
   })
   async createScanBill(
     @Ctx() { api, invalidate, maxOptionalBytes, notifyUrlPrefixes }: GatewayContext,
-    @Arg('input', () => CreateScanBillInput) input: CreateScanBillInput,
+    @Arg('input', () => CreateScanBillInput, { description: 'The in-store bill.' })
+    input: CreateScanBillInput,
   ): Promise<CreateScanBillPayload> {
     const refused = { billId: null, paid: null, scannedChannel: null, codeUrl: null };
     const problems = validateScanBill(input, { maxOptionalBytes, notifyUrlPrefixes });
@@ -192,7 +193,8 @@ export class InStoreResolver {
   })
   async createOfflineRefund(
     @Ctx() { api, invalidate, maxOptionalBytes, notifyUrlPrefixes, loaders }: GatewayContext,
-    @Arg('input', () => CreateOfflineRefundInput) input: CreateOfflineRefundInput,
+    @Arg('input', () => CreateOfflineRefundInput, { description: 'The in-store refund.' })
+    input: CreateOfflineRefundInput,
   ): Promise<CreateOfflineRefundPayload> {
     const problems = validateCreateRefund(
       input,

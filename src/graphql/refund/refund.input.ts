@@ -5,10 +5,10 @@ import { OfflineRefundChannel, RefundAccount, RefundChannel } from '../common/en
 
 @InputType({ description: 'Refund filters; all given ones must match.' })
 export class RefundFilter extends ListFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The refunded bill's order number." })
   billNo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Your refund number.' })
   refundNo?: string | null;
 
   @Field(() => Boolean, {
@@ -84,7 +84,7 @@ export class CreateOfflineRefundInput extends RefundBaseInput {
 
 @InputType({ description: 'Approve or deny pre-refunds of one provider.' })
 export class ReviewRefundsInput {
-  @Field(() => RefundChannel)
+  @Field(() => RefundChannel, { description: 'The provider of every refund listed.' })
   channel!: RefundChannel;
 
   @Field(() => [ID], { description: 'Refund ids (1..100).' })
@@ -93,6 +93,6 @@ export class ReviewRefundsInput {
   @Field({ description: 'true approves (money moves), false denies.' })
   agree!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, when denying (kept by BeeCloud).' })
   denyReason?: string | null;
 }

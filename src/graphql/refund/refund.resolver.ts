@@ -33,7 +33,7 @@ import { REFUND_INPUT_FIELDS, validateCreateRefund, validateReviewRefunds } from
 /** Where a refund-payload's `refund` comes from: loaded only when selected. */
 type RefundThunk = () => Promise<RefundRecord | null>;
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of createRefund.' })
 export class CreateRefundPayload {
   constructor(private readonly loadRefund: RefundThunk = async () => null) {}
 
@@ -47,7 +47,7 @@ export class CreateRefundPayload {
   })
   confirmationUrl!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was refunded; empty on success.' })
   userErrors!: UserError[];
 
   @RequireScopes('refunds:read')
@@ -90,10 +90,10 @@ registerEnumType(ReviewOutcomeCode, {
 
 @ObjectType({ description: 'The result of reviewing one refund.' })
 export class RefundReviewOutcome {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The refund reviewed, as given.' })
   refundId!: string;
 
-  @Field(() => ReviewOutcomeCode)
+  @Field(() => ReviewOutcomeCode, { description: 'How it ended, to branch on.' })
   code!: ReviewOutcomeCode;
 
   @Field({ description: 'APPROVED or DENIED.' })
@@ -103,26 +103,29 @@ export class RefundReviewOutcome {
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of reviewRefunds: one outcome per id.' })
 export class ReviewRefundsPayload {
-  @Field(() => [RefundReviewOutcome])
+  @Field(() => [RefundReviewOutcome], { description: 'One per id given, in order.' })
   outcomes!: RefundReviewOutcome[];
 
   @Field(() => String, { nullable: true, description: 'ALI approvals: where the merchant confirms them.' })
   confirmationUrl!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was done; empty on success.' })
   userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of syncRefundStatus.' })
 export class SyncRefundStatusPayload {
   constructor(private readonly loadRefund: RefundThunk = async () => null) {}
 
-  @Field(() => RefundChannelStatus, { nullable: true })
+  @Field(() => RefundChannelStatus, {
+    nullable: true,
+    description: 'What the provider says; null on userErrors.',
+  })
   status!: RefundChannelStatus | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was done; empty on success.' })
   userErrors!: UserError[];
 
   @Budget({ calls: 1 })
@@ -193,7 +196,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
   @Query(() => Int, { description: 'How many refunds match the filter.' })
   refundsCount(
     @Ctx() { api }: GatewayContext,
-    @Arg('filter', () => RefundFilter, { nullable: true }) filter?: RefundFilter | null,
+    @Arg('filter', () => RefundFilter, { nullable: true, description: 'Only refunds matching all of these.' })
+    filter?: RefundFilter | null,
   ): Promise<number> {
     return api.refundsCount(refundsQuery(filter)).then((answer) => answer.count);
   }
@@ -231,7 +235,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
   })
   async createRefund(
     @Ctx() { api, loaders, invalidate, maxOptionalBytes, notifyUrlPrefixes, principal }: GatewayContext,
-    @Arg('input', () => CreateRefundInput) input: CreateRefundInput,
+    @Arg('input', () => CreateRefundInput, { description: 'The refund to create.' }) input: CreateRefundInput,
   ) {
     // A caller who may not read bills learns a refusal's code, not the bill's details.
     const forCaller = principal?.scopes.has('bills:read')
@@ -285,7 +289,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
   })
   async reviewRefunds(
     @Ctx() { api, invalidate }: GatewayContext,
-    @Arg('input', () => ReviewRefundsInput) input: ReviewRefundsInput,
+    @Arg('input', () => ReviewRefundsInput, { description: 'The pre-refunds and the verdict.' })
+    input: ReviewRefundsInput,
   ): Promise<ReviewRefundsPayload> {
     const problems = validateReviewRefunds(input);
     if (problems.length) {
@@ -337,8 +342,9 @@ export class RefundResolver implements ResolverInterface<Refund> {
   })
   async syncRefundStatus(
     @Ctx() { api, invalidate, announce, loaders }: GatewayContext,
-    @Arg('channel', () => StatusQueryChannel) channel: StatusQueryChannel,
-    @Arg('refundNo') refundNo: string,
+    @Arg('channel', () => StatusQueryChannel, { description: "The refund's provider." })
+    channel: StatusQueryChannel,
+    @Arg('refundNo', { description: 'Your refund number (refund_no).' }) refundNo: string,
   ): Promise<SyncRefundStatusPayload> {
     const outcome = await asUserErrors(
       // bill_update_flag "1": a settled refund is recorded on its bill too (BC needs it asked).
