@@ -16,6 +16,8 @@ COPY package.json package-lock.json ./
 # the embedded sandbox, which never starts in production.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The trusted documents PERSISTED_OPERATIONS_ONLY=true serves (unless TRUSTED_DOCUMENTS_FILE names others).
+COPY schema/generated/trusted-documents.json ./schema/generated/trusted-documents.json
 USER node
 EXPOSE 4000
 # HOST=0.0.0.0 inside a container; put TLS and the public address in front (see compose.yaml).

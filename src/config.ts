@@ -1,3 +1,4 @@
+import { DEFAULT_TRUSTED_DOCUMENTS_FILE } from './graphql/trusted-documents.js';
 import { readFileSync } from 'node:fs';
 import { readFlag, readInteger, readJson, readOptionalInteger } from './node-http/env.js';
 import { parseApiKeyEntries } from './auth/api-keys.js';
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   auth: AuthSettings | { kind: 'dev-key' };
   introspection: boolean;
   explorer: boolean;
+  /** PERSISTED_OPERATIONS_ONLY: serve the documents of this manifest and no other (TRUSTED_DOCUMENTS_FILE). */
+  trustedDocumentsFile?: string;
   limits: QueryLimits;
   /** /metrics without credentials (METRICS_PUBLIC=true); otherwise it needs metrics:read. */
   metricsPublic: boolean;
@@ -84,7 +87,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
           },
     attemptTimeoutMs: readInteger(env, 'UPSTREAM_ATTEMPT_TIMEOUT_MS', 5000, 1, 600_000),
     deadlineMs: readInteger(env, 'UPSTREAM_DEADLINE_MS', 10_000, 1, 600_000),
-    corsOrigins: (env.CORS_ORIGINS ?? 'https://studio.apollographql.com')
+    // Development also lets a frontend's dev server call from any local port; production keeps the list.
+    corsOrigins: (
+      env.CORS_ORIGINS ??
+      (production
+        ? 'https://studio.apollographql.com'
+        : 'https://studio.apollographql.com,http://localhost:*,http://127.0.0.1:*')
+    )
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
@@ -99,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     auth: authSettings(env, production, given.length > 0),
     introspection: readFlag(env, 'INTROSPECTION', !production),
     explorer: readFlag(env, 'EXPLORER', !production),
+    trustedDocumentsFile: readFlag(env, 'PERSISTED_OPERATIONS_ONLY', false)
+      ? env.TRUSTED_DOCUMENTS_FILE || DEFAULT_TRUSTED_DOCUMENTS_FILE
+      : undefined,
     limits: {
       maxDepth: readInteger(env, 'LIMIT_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxAliases: readInteger(env, 'LIMIT_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),

@@ -1,3 +1,4 @@
+import { TrustedDocuments } from './graphql/trusted-documents.js';
 import 'reflect-metadata';
 import { createApiKey } from './auth/api-keys.js';
 import { Authenticator, type AuthSettings } from './auth/authenticator.js';
@@ -222,6 +223,9 @@ export async function startGateway(
       devKey ? { kind: 'enabled', apiKeys: [devKey.entry] } : (config.auth as AuthSettings),
     ),
     introspection: config.introspection,
+    trustedDocuments: config.trustedDocumentsFile
+      ? TrustedDocuments.fromFile(config.trustedDocumentsFile)
+      : undefined,
     explorer: config.explorer
       ? { headers: devKey ? { authorization: `Bearer ${devKey.key}` } : ({} as Record<string, string>) }
       : (false as const),

@@ -35,6 +35,7 @@ export const GATEWAY_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_NOT_TRUSTED',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ] as const;
@@ -44,6 +45,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set(GATEWAY_ERROR_CODES);
 /** The HTTP status of a request refused as a whole with this code. */
 const REQUEST_STATUS: Partial<Record<GatewayErrorCode, number>> = {
   BAD_REQUEST: 400,
+  OPERATION_NOT_TRUSTED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -1,3 +1,4 @@
+import type { TrustedDocuments } from '../graphql/trusted-documents.js';
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -52,6 +53,8 @@ export interface GatewayServerOptions {
   explorer?: false | { headers?: Record<string, string> };
   /** Any not given take DEFAULT_QUERY_LIMITS. */
   limits?: Partial<QueryLimits>;
+  /** PERSISTED_OPERATIONS_ONLY: the only documents served, over HTTP and WebSocket alike. */
+  trustedDocuments?: TrustedDocuments;
   rateLimiter?: RateLimiter;
   /** JSON lines: one per request (id, path, status, time, the GraphQL operation; never a query string), and errors. */
   logger?: Logger;
@@ -87,6 +90,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     rateLimiter: options.rateLimiter,
     logger,
     metrics: options.metrics,
+    trustedDocuments: options.trustedDocuments,
   });
   const state = { draining: false, inFlight: 0 };
   const route = createRouter(options, graphql.handle, state);
@@ -137,6 +141,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     maxPayloadBytes: options.maxBodyBytes ?? 1024 * 1024,
     logger,
     metrics: options.metrics,
+    trustedDocuments: options.trustedDocuments,
     credentialsOf: (request) => credentialsOf(request.headers),
   });
   options.metrics?.trackSockets(subscriptions.stats);

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { trustedText, type DocumentRequest, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
 import type { Logger } from '../node-http/logger.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
@@ -28,6 +29,8 @@ export interface GraphQLHandlerOptions {
   rateLimiter?: RateLimiter;
   logger: Logger;
   metrics?: Metrics;
+  /** PERSISTED_OPERATIONS_ONLY: the only documents served. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** What the access log and the metrics learn of one GraphQL request as it runs. */
@@ -126,6 +129,12 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         body = raw;
       }
     }
+    if (options.trustedDocuments) {
+      const trusted = onlyTrusted(options.trustedDocuments, req.method === 'POST' ? body : undefined, search);
+      if ('refused' in trusted)
+        return sendJson(res, 400, errorBody('OPERATION_NOT_TRUSTED', trusted.refused));
+      ({ body, search } = trusted);
+    }
     if (!principal && registersPersistedQuery(body, search)) {
       res.setHeader('www-authenticate', 'Bearer');
       return sendJson(
@@ -145,6 +154,37 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   return { handle, stop: () => apollo.stop() };
+}
+
+/**
+ * PERSISTED_OPERATIONS_ONLY: the request with the trusted text in place of a hash sent alone
+ * (and no persisted-query extension left, so Apollo just runs it), or why it is refused.
+ */
+function onlyTrusted(
+  documents: TrustedDocuments,
+  body: unknown,
+  search: string,
+): { body: unknown; search: string } | { refused: string } {
+  if (body !== undefined) {
+    if (!body || typeof body !== 'object') return { refused: 'a GraphQL request is a JSON object' };
+    const verdict = trustedText(documents, body as DocumentRequest);
+    if ('refused' in verdict) return verdict;
+    const { extensions, ...rest } = body as DocumentRequest & Record<string, unknown>;
+    const { persistedQuery: _, ...otherExtensions } = extensions ?? {};
+    return { body: { ...rest, query: verdict.text, extensions: otherExtensions }, search };
+  }
+  const params = new URLSearchParams(search);
+  let extensions: DocumentRequest['extensions'];
+  try {
+    extensions = JSON.parse(params.get('extensions') ?? 'null') as DocumentRequest['extensions'];
+  } catch {
+    return { refused: 'extensions is not valid JSON' };
+  }
+  const verdict = trustedText(documents, { query: params.get('query') ?? undefined, extensions });
+  if ('refused' in verdict) return verdict;
+  params.set('query', verdict.text);
+  params.delete('extensions');
+  return { body, search: params.toString() };
 }
 
 /** The bytes of query text the persisted-query cache holds at most (least recently used go first). */

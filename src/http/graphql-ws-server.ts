@@ -1,3 +1,4 @@
+import { trustedText, type DocumentRequest, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -34,6 +35,8 @@ export interface GraphQLWsOptions {
   maxPayloadBytes: number;
   logger: Logger;
   metrics?: Metrics;
+  /** PERSISTED_OPERATIONS_ONLY: the only documents served. */
+  trustedDocuments?: TrustedDocuments;
   /** The credentials of the upgrade request, when connectionParams carry none. */
   credentialsOf: (request: IncomingMessage) => { authorization?: string; apiKey?: string };
 }
@@ -79,7 +82,12 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
   const refuseOrAdmit = async (
     state: Extra,
     open: number,
-    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+      extensions?: Record<string, unknown> | null;
+    },
   ) => {
     const now = Date.now();
     if (now - (state.windowStartedAt ?? 0) >= 1000) {
@@ -104,9 +112,15 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         ),
       ];
     }
+    let query = payload.query;
+    if (options.trustedDocuments) {
+      const trusted = trustedText(options.trustedDocuments, payload as DocumentRequest);
+      if ('refused' in trusted) return [gatewayError('OPERATION_NOT_TRUSTED', trusted.refused)];
+      query = trusted.text;
+    }
     let document: DocumentNode;
     try {
-      document = parse(payload.query, { maxTokens: limits.maxTokens });
+      document = parse(query, { maxTokens: limits.maxTokens });
     } catch (error) {
       return [gatewayError('GRAPHQL_PARSE_FAILED', (error as GraphQLError).message)];
     }

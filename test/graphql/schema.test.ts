@@ -46,11 +46,18 @@ describe('the committed schema', () => {
     expect(read('schema/schema.graphql')).toBe(printGatewaySdl(await buildGatewaySchema()));
   });
 
-  it('has typed documents generated from the current operations (run `npm run codegen`)', () => {
-    // The real CLI, with codegen.yml's settings, writing to a scratch file instead.
-    const out = join(mkdtempSync(join(tmpdir(), 'bc-codegen-')), 'graphql.ts');
+  it('has typed documents and the trusted-documents manifest generated from the current operations (run `npm run codegen`)', () => {
+    // The real CLI, with codegen.yml's settings, writing to scratch files instead.
+    const scratch = mkdtempSync(join(tmpdir(), 'bc-codegen-'));
+    const out = join(scratch, 'graphql.ts');
+    const manifest = join(scratch, 'trusted-documents.json');
     const config = join(root, 'codegen.scratch.yml');
-    writeFileSync(config, read('codegen.yml').replace('schema/generated/graphql.ts:', `${out}:`));
+    writeFileSync(
+      config,
+      read('codegen.yml')
+        .replace('schema/generated/graphql.ts:', `${out}:`)
+        .replace('schema/generated/trusted-documents.json:', `${manifest}:`),
+    );
     try {
       execFileSync(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', config, '--silent'], {
         cwd: root,
@@ -61,5 +68,6 @@ describe('the committed schema', () => {
       rmSync(config, { force: true });
     }
     expect(read('schema/generated/graphql.ts')).toBe(readFileSync(out, 'utf8'));
+    expect(read('schema/generated/trusted-documents.json')).toBe(readFileSync(manifest, 'utf8'));
   });
 });

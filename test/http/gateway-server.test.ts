@@ -1,4 +1,6 @@
+import { loadConfig } from '../../src/config.js';
 import { devApp } from '../../src/sandbox/apps.js';
+import { KEYS } from '../support/auth.js';
 import { BillsDocument, CreateBillDocument } from '../../schema/generated/graphql.js';
 import { dataOf, startTestGateway } from '../support/gateway.js';
 import { uniqueBillNo } from '../support/sandbox.js';
@@ -129,7 +131,7 @@ describe('HTTP', () => {
   let t: Awaited<ReturnType<typeof startTestGateway>>;
   beforeAll(async () => {
     t = await startTestGateway({
-      server: { corsOrigins: ['https://studio.apollographql.com'], maxBodyBytes: 10_000 },
+      server: { corsOrigins: loadConfig({}).corsOrigins, maxBodyBytes: 10_000 },
     });
   });
   afterAll(() => t.close());
@@ -170,6 +172,30 @@ describe('HTTP', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets a frontend dev server on any local port call in development, and nothing that only looks local', async () => {
+    const preflight = (origin: string) =>
+      fetch(t.graphqlUrl, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'x-api-key',
+        },
+      });
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:5173'])
+      expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBe(origin);
+    for (const origin of ['http://localhost.evil.example:3000', 'https://localhost:3000', 'http://localhost'])
+      expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
+    const production = {
+      NODE_ENV: 'production',
+      BEECLOUD_APP_ID: '0a11ce00-0000-4000-8000-0000000000aa',
+      BEECLOUD_APP_SECRET: 's',
+      BEECLOUD_MASTER_SECRET: 'm',
+      API_KEYS: JSON.stringify([KEYS.readOnly.entry]),
+    };
+    expect(loadConfig(production).corsOrigins).toEqual(['https://studio.apollographql.com']);
   });
 
   it('turns HTTP batching off and limits the body size', async () => {
