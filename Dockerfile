@@ -6,6 +6,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The checkout demo's bundle (scripts/build-demo.mjs) takes the generated typed documents.
+COPY schema ./schema
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-bookworm-slim

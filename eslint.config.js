@@ -8,14 +8,16 @@ import tseslint from 'typescript-eslint';
  * Each entry: the folder, and the folders its files must not import from.
  */
 const LAYERS = {
-  wire: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
-  'node-http': ['wire', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
-  upstream: ['node-http', 'events', 'auth', 'graphql', 'http', 'sandbox'],
-  events: ['node-http', 'upstream', 'auth', 'graphql', 'http', 'sandbox'],
-  auth: ['node-http', 'upstream', 'events', 'graphql', 'http', 'sandbox'],
-  graphql: ['node-http', 'http', 'sandbox'],
-  http: ['sandbox'],
-  sandbox: ['upstream', 'events', 'auth', 'graphql', 'http'],
+  wire: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  'node-http': ['wire', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  upstream: ['node-http', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  events: ['node-http', 'upstream', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  auth: ['node-http', 'upstream', 'events', 'graphql', 'http', 'sandbox', 'demo'],
+  graphql: ['node-http', 'http', 'sandbox', 'demo'],
+  http: ['sandbox', 'demo'],
+  sandbox: ['upstream', 'events', 'auth', 'graphql', 'http', 'demo'],
+  // The checkout demo runs in a browser: the channel table, and the generated documents outside src.
+  demo: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
 };
 const TOP_LEVEL = ['gateway', 'config', 'main'];
 

@@ -33,6 +33,8 @@ export interface GatewayConfig {
   auth: AuthSettings | { kind: 'dev-key' };
   introspection: boolean;
   explorer: boolean;
+  /** The checkout demo at /demo (DEMO; on in development, off in production unless asked for). */
+  demo: boolean;
   /** PERSISTED_OPERATIONS_ONLY: serve the documents of this manifest and no other (TRUSTED_DOCUMENTS_FILE). */
   trustedDocumentsFile?: string;
   limits: QueryLimits;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     auth: authSettings(env, production, given.length > 0),
     introspection: readFlag(env, 'INTROSPECTION', !production),
     explorer: readFlag(env, 'EXPLORER', !production),
+    demo: readFlag(env, 'DEMO', !production),
     trustedDocumentsFile: readFlag(env, 'PERSISTED_OPERATIONS_ONLY', false)
       ? env.TRUSTED_DOCUMENTS_FILE || DEFAULT_TRUSTED_DOCUMENTS_FILE
       : undefined,

@@ -229,6 +229,9 @@ export async function startGateway(
     explorer: config.explorer
       ? { headers: devKey ? { authorization: `Bearer ${devKey.key}` } : ({} as Record<string, string>) }
       : (false as const),
+    demo: config.demo
+      ? { headers: devKey ? { authorization: `Bearer ${devKey.key}` } : ({} as Record<string, string>) }
+      : (false as const),
     limits: config.limits,
     rateLimit: config.rateLimit,
     metricsPublic: config.metricsPublic,

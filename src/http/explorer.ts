@@ -45,7 +45,7 @@ const defaultQuery = \`# BeeCloud GraphQL gateway. Press the play button to run.
 query LatestBills {
   bills(first: 5) {
     totalCount
-    items { id billNo title totalFeeFen subChannel paid refunded createdAt }
+    nodes { id billNo title total { formatted } channel status createdAt }
   }
 }
 \`;

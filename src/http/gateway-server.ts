@@ -1,3 +1,4 @@
+import { DEMO_PATH, demoAsset } from './demo.js';
 import type { TrustedDocuments } from '../graphql/trusted-documents.js';
 import {
   createServer,
@@ -51,6 +52,8 @@ export interface GatewayServerOptions {
   introspection?: boolean;
   /** The explorer at GET /graphql; off when false. `headers` pre-fill its request headers. */
   explorer?: false | { headers?: Record<string, string> };
+  /** The checkout demo at GET /demo; off when false. `headers` go with its requests (the development key). */
+  demo?: false | { headers?: Record<string, string> };
   /** Any not given take DEFAULT_QUERY_LIMITS. */
   limits?: Partial<QueryLimits>;
   /** PERSISTED_OPERATIONS_ONLY: the only documents served, over HTTP and WebSocket alike. */
@@ -179,6 +182,7 @@ type GraphQLHandle = (
 function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, state: { draining: boolean }) {
   const origins = new Set(options.corsOrigins ?? []);
   const explorer = options.explorer ?? {};
+  const demo = options.demo ?? {};
   /** The caller's principal, or a 401 already sent (with `WWW-Authenticate: Bearer`). */
   const principalOf = async (
     req: IncomingMessage,
@@ -221,6 +225,20 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
         return sendJson(res, 403, errorBody('FORBIDDEN', 'the explorer is served to its own page only'));
       const asset = name === 'init.js' ? explorerAsset('init.js', explorer.headers) : explorerAsset(name);
       if (asset) return sendAsset(req, res, asset);
+    }
+    if ((url.pathname === DEMO_PATH || url.pathname.startsWith(`${DEMO_PATH}/`)) && req.method === 'GET') {
+      if (demo === false)
+        return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo is off (DEMO=true turns it on)'));
+      const name = url.pathname.slice(DEMO_PATH.length + 1);
+      // The page carries the demo's headers (the development key): like the explorer's init.js,
+      // it is for this site's own tabs only.
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (name === '' && (fetchSite === 'cross-site' || fetchSite === 'same-site'))
+        return sendJson(res, 403, errorBody('FORBIDDEN', 'the demo is served to its own tab only'));
+      const found = demoAsset(name, demo.headers);
+      if (found) return sendAsset(req, res, found);
+      if (name === 'checkout.js')
+        return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo script is not built: run npm run build'));
     }
     if (url.pathname === WEBHOOK_PATH && options.webhook) return options.webhook(req, res);
     // Liveness: the process answers. Readiness: not draining, and BeeCloud answered lately.

@@ -1,0 +1,100 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+type Node = { textContent: string | null };
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/services.js';
+
+/**
+ * The checkout demo end to end in headless Chromium: create a bill, see its QR code, pay it
+ * (as a person would in the sandbox, here through the control API from the test), see PAID
+ * without reloading, refund it and see the refund settle. Every request the page makes stays
+ * on the gateway; nothing is logged as an error.
+ */
+describe('the checkout demo in headless Chromium', () => {
+  let t: TestGateway;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await startTestGateway();
+    browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const text = (page: Page, id: string) => page.getByTestId(id).innerText();
+  const waitForText = (page: Page, id: string, expected: string) =>
+    page.waitForFunction(
+      ([testId, value]) => {
+        // Runs in the page (this file has no DOM types; the page's CSP allows no string eval).
+        const { document } = globalThis as unknown as { document: { querySelector(s: string): Node | null } };
+        return document.querySelector(`[data-testid="${testId}"]`)?.textContent === value;
+      },
+      [id, expected] as const,
+      { timeout: 20_000 },
+    );
+
+  it('creates, pays, sees PAID live, refunds and sees the refund settle', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${t.gateway.url}/demo`);
+
+    await page.getByTestId('channel').selectOption('WX_NATIVE');
+    await page.getByTestId('amount').fill('321');
+    await page.getByTestId('create').click();
+    await page.getByTestId('qr').waitFor({ state: 'visible', timeout: 20_000 });
+    const billNo = await text(page, 'bill-no');
+    expect(billNo).toMatch(/^demo\d+$/);
+    expect(await page.getByTestId('qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await page.getByTestId('qr').getAttribute('alt')).toContain('weixin://wxpay/bizpayurl?pr=');
+    expect(await text(page, 'status')).toBe('OPEN');
+
+    // The shopper pays in the sandbox; the page hears it over graphql-ws, without a reload.
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    await t.rest.control('POST', `bills/${billNo}/pay`);
+    await waitForText(page, 'status', 'PAID');
+    expect(navigations).toEqual([]);
+
+    await page.getByTestId('refund').click();
+    await waitForText(page, 'refund-status', 'PENDING');
+    const refundNo = await text(page, 'refund-no');
+    // WeChat settles the refund at the channel; the page asks (syncRefundStatus) and sees it.
+    await t.rest.control('POST', `refunds/${refundNo}/settle`);
+    await waitForText(page, 'refund-status', 'SUCCEEDED');
+    expect((await t.rest.control('GET', `bills/${billNo}`)).bill).toMatchObject({
+      total_fee: 321,
+      spay_result: true,
+      refund_result: true,
+    });
+
+    const origin = new URL(t.gateway.url).origin;
+    const wsOrigin = origin.replace(/^http/, 'ws');
+    const elsewhere = requested.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith(wsOrigin) && !url.startsWith('data:'),
+    );
+    expect(elsewhere).toEqual([]);
+    expect(requested.some((url) => url.includes('/_sandbox/'))).toBe(false);
+    expect(problems).toEqual([]);
+    expect(await text(page, 'error')).toBe('');
+    await page.screenshot({ path: 'test/http/demo.png' }).catch(() => undefined);
+  }, 90_000);
+
+  it('is off when DEMO is off, and refuses another site’s request for the page (it carries the headers)', async () => {
+    const off = await startTestGateway({ server: { demo: false } });
+    try {
+      expect((await fetch(`${off.gateway.url}/demo`)).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+    const cross = await fetch(`${t.gateway.url}/demo`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(cross.status).toBe(403);
+    const script = await fetch(`${t.gateway.url}/demo/checkout.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});
