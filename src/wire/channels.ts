@@ -50,7 +50,12 @@ export type ChannelField =
   | 'frqid'
   | 'analysis'
   | 'buyer_id'
-  | 'auth_code';
+  | 'auth_code'
+  | 'show_url'
+  | 'use_app'
+  | 'bank'
+  | 'card_type'
+  | 'card_no';
 
 export interface ChannelSpec {
   family: ChannelFamily;
@@ -64,6 +69,8 @@ export interface ChannelSpec {
   offline?: 'qr' | 'scan';
   /** Fields this channel requires (`4` when missing); checked on whichever endpoint takes it. */
   requires?: readonly ChannelField[];
+  /** Channel-specific fields it takes but does not require. */
+  accepts?: readonly ChannelField[];
 }
 
 const table = <T extends Record<string, ChannelSpec>>(channels: T) => channels;
@@ -112,6 +119,7 @@ export const CHANNELS = table({
     revision: '2016-05',
     online: 'ALI_FORM',
     requires: ['return_url'],
+    accepts: ['show_url'],
   },
   ALI_QRCODE: {
     family: 'ALI',
@@ -132,6 +140,7 @@ export const CHANNELS = table({
     description: 'Alipay on a mobile web page',
     revision: '2016-05',
     online: 'ALI_FORM',
+    accepts: ['use_app'],
   },
   ALI_SCAN: {
     family: 'ALI',
@@ -238,6 +247,7 @@ export const CHANNELS = table({
     description: "BeeCloud's bank gateway (online banking)",
     revision: '2018-04',
     online: 'HTML_FORM',
+    accepts: ['bank', 'card_type'],
   },
   BC_EXPRESS: {
     family: 'BC',
@@ -245,6 +255,7 @@ export const CHANNELS = table({
     revision: '2018-04',
     online: 'BC_EXPRESS',
     requires: ['buyer_id'],
+    accepts: ['card_no'],
   },
   BC_APP: {
     family: 'BC',
@@ -283,6 +294,7 @@ export const CHANNELS = table({
     description: "BeeCloud's WeChat Pay inside a mini program",
     revision: '2018-04',
     online: 'WX_JSAPI',
+    accepts: ['openid'],
   },
   BC_ALI_QRCODE: {
     family: 'BC',
@@ -407,6 +419,10 @@ export function channelsOfFamily(family: ChannelFamily): PayChannel[] {
 /** The channels that require `field`, in table order ("ALI_WEB, ALI_QRCODE, …" in descriptions). */
 export const channelsRequiring = (field: ChannelField): PayChannel[] =>
   PAY_CHANNELS.filter((channel) => channelRequires(channel, field));
+
+/** Whether `channel` takes `field` at all (requires or accepts it). */
+export const channelTakes = (channel: PayChannel, field: ChannelField): boolean =>
+  channelRequires(channel, field) || (channelSpec(channel).accepts?.includes(field) ?? false);
 
 /** Whether `channel` requires `field` (`4 MISS_PARAM` when it is missing). */
 export const channelRequires = (channel: PayChannel, field: ChannelField): boolean =>

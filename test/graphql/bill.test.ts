@@ -112,6 +112,21 @@ describe('createBill', () => {
     ],
     ['an empty title', { title: '' }, { code: 'MISS_PARAM', field: 'input.title', message: /required/ }],
     [
+      'an openid on WX_NATIVE, which takes none',
+      { channel: 'WX_NATIVE', openid: 'o-user-1' },
+      { code: 'NOT_APPLICABLE', field: 'input.openid', message: /openid does not apply to WX_NATIVE/ },
+    ],
+    [
+      'a bank on UN_APP (BC_GATEWAY only)',
+      { channel: 'UN_APP', bank: '中国银行' },
+      { code: 'NOT_APPLICABLE', field: 'input.bank', message: /bank does not apply to UN_APP/ },
+    ],
+    [
+      'an expressPayer on WX_NATIVE (BC_EXPRESS only)',
+      { channel: 'WX_NATIVE', expressPayer: { token: 'abc' } },
+      { code: 'NOT_APPLICABLE', field: 'input.expressPayer', message: /expressPayer does not apply/ },
+    ],
+    [
       'WX_JSAPI without openid',
       { channel: 'WX_JSAPI' },
       { code: 'MISS_PARAM', field: 'input.openid', message: /openid is required for WX_JSAPI/ },

@@ -5,6 +5,7 @@ import {
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
   channelRequires,
+  channelTakes,
   channelSpec,
   familyOf,
   returnUrlProblem,
@@ -54,8 +55,8 @@ export const BILL_INPUT_FIELDS: Record<string, keyof AnyBillInput> = {
   ...Object.fromEntries(EXPRESS_PAYER_FIELDS.map((name) => [`optional.${name}`, 'expressPayer'])),
 };
 
-/** The input field of each field a channel may require (src/wire's channel table). */
-const REQUIRED_INPUT: Record<ChannelField, keyof AnyBillInput> = {
+/** The input field of each field a channel may require or take (src/wire's channel table). */
+const CHANNEL_INPUT: Record<ChannelField, keyof AnyBillInput> = {
   return_url: 'returnUrl',
   openid: 'openid',
   qr_pay_mode: 'qrPayMode',
@@ -66,7 +67,30 @@ const REQUIRED_INPUT: Record<ChannelField, keyof AnyBillInput> = {
   analysis: 'analysis',
   buyer_id: 'buyerId',
   auth_code: 'authCode',
+  show_url: 'showUrl',
+  use_app: 'useApp',
+  bank: 'bank',
+  card_type: 'bankCardType',
+  card_no: 'bankCardNo',
 };
+
+/**
+ * Fields that mean something to some channels only: given for another channel, BeeCloud would
+ * silently ignore them, so the gateway says so (NOT_APPLICABLE) rather than drop them unseen.
+ */
+const CHANNEL_ONLY: readonly ChannelField[] = [
+  'openid',
+  'qr_pay_mode',
+  'identity_id',
+  'cardno',
+  'cardpwd',
+  'frqid',
+  'show_url',
+  'use_app',
+  'bank',
+  'card_type',
+  'card_no',
+];
 
 /** What a mutation may store (GatewayContext's maxOptionalBytes and notifyUrlPrefixes). */
 export interface InputLimits {
@@ -118,8 +142,18 @@ function validateBill(
       `must be at most ${MAX_TITLE_BYTES} bytes (ASCII 1, other characters 2), got ${titleBytes(input.title)}`,
     );
   }
-  for (const [wire, field] of Object.entries(REQUIRED_INPUT))
+  for (const [wire, field] of Object.entries(CHANNEL_INPUT))
     if (channelRequires(input.channel, wire as ChannelField) && blank(input[field])) missing(field);
+  const notApplicable = (field: keyof AnyBillInput) =>
+    problems.push({
+      code: 'NOT_APPLICABLE',
+      field: `input.${field}`,
+      message: `${field} does not apply to ${input.channel}: leave it out`,
+    });
+  for (const wire of CHANNEL_ONLY)
+    if (!channelTakes(input.channel, wire) && !blank(input[CHANNEL_INPUT[wire]]))
+      notApplicable(CHANNEL_INPUT[wire]);
+  if (input.expressPayer && spec.online !== 'BC_EXPRESS') notApplicable('expressPayer');
   for (const field of ['returnUrl', 'showUrl'] as const) {
     const problem = blank(input[field]) ? undefined : returnUrlProblem(input[field]!);
     if (problem) invalid(field, problem);
