@@ -395,9 +395,11 @@ export type RefundFilter = {
   refundNo?: string | null | undefined;
 };
 
-/** PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED or FAILED. */
+/** PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED, FAILED or DENIED. */
 export type RefundState =
-  /** Over without a refund: the provider failed it, or the pre-refund was denied. */
+  /** A pre-refund denied in review: no money moved, and the bill may be refunded again. */
+  | 'DENIED'
+  /** Over without a refund: the provider failed it. */
   | 'FAILED'
   /** Awaiting review, the merchant’s confirmation (ALI) or the provider. */
   | 'PENDING'

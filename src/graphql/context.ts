@@ -88,14 +88,21 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         ),
   );
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
+  // With detail: a refund's state (DENIED or FAILED) is read from its notification.
   const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>
-    api.refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL }).then((answer) => answer.refunds),
+    api
+      .refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL, need_detail: true })
+      .then((answer) => answer.refunds),
+  );
+  /** Whether a refund was created as a pre-refund: one count call (refund records do not say). */
+  const needApproval = perKey((refundNo: string) =>
+    api.refundsCount({ refund_no: refundNo, need_approval: true }).then((answer) => answer.count > 0),
   );
 
   /** A bill the gateway already has (no upstream call), for checks that must not cost one. */
   const knownBill = (billNo: string) => cache.billByNo(billNo);
 
-  return { billById, billByNo, refundById, refundsByBillNo, primeBill, knownBill };
+  return { billById, billByNo, refundById, refundsByBillNo, needApproval, primeBill, knownBill };
 }
 
 function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND'): null {

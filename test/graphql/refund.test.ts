@@ -150,8 +150,26 @@ describe('reviewRefunds and syncRefundStatus', () => {
     expect(dataOf(await t.run(RefundDocument, { id: pre.refundId! })).refund).toMatchObject({
       finished: true,
       succeeded: false,
-      state: 'FAILED',
+      state: 'DENIED',
     });
+    const needApproval = async (id: string) =>
+      (
+        (await fetch(t.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'query($id: ID!) { refund(id: $id) { needApproval state } }',
+            variables: { id },
+          }),
+        }).then((r) => r.json())) as { data: { refund: { needApproval: boolean; state: string } } }
+      ).data.refund;
+    expect(await needApproval(pre.refundId!)).toEqual({ needApproval: true, state: 'DENIED' });
+    // A direct refund the provider failed is FAILED, not DENIED: its notification says so.
+    const wx = await t.rest.paidBill({ channel: 'WX_NATIVE' });
+    const direct = await createRefund(refundInput(wx.billNo));
+    await t.rest.control('POST', `refunds/${direct.refund!.refundNo}/fail`);
+    await t.run(SyncRefundStatusDocument, { channel: 'WX', refundNo: direct.refund!.refundNo });
+    expect(await needApproval(direct.refundId!)).toEqual({ needApproval: false, state: 'FAILED' });
   });
 
   it('refuses an empty id list locally', async () => {

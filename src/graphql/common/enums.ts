@@ -162,15 +162,23 @@ registerEnumType(AliQrPayMode, {
   },
 });
 
-export const RefundState = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
+export const RefundState = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  DENIED: 'DENIED',
+} as const;
 export type RefundState = keyof typeof RefundState;
 registerEnumType(RefundState, {
   name: 'RefundState',
   description:
-    'PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED or FAILED.',
+    'PENDING until the refund finishes (review, confirmation or the provider), then SUCCEEDED, FAILED or DENIED.',
   valuesConfig: {
     PENDING: { description: 'Awaiting review, the merchant’s confirmation (ALI) or the provider.' },
     SUCCEEDED: { description: 'The money went back.' },
-    FAILED: { description: 'Over without a refund: the provider failed it, or the pre-refund was denied.' },
+    FAILED: { description: 'Over without a refund: the provider failed it.' },
+    DENIED: {
+      description: 'A pre-refund denied in review: no money moved, and the bill may be refunded again.',
+    },
   },
 });

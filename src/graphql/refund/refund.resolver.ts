@@ -184,7 +184,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
       query.end_time,
       ({ skip, limit, endTime }) =>
         api
-          .refunds({ ...query, end_time: endTime, skip, limit, need_detail: filter?.needDetail ?? false })
+          // Always with detail: a refund's state (DENIED or FAILED) is read from its notification.
+          .refunds({ ...query, end_time: endTime, skip, limit, need_detail: true })
           .then((answer) => answer.refunds),
       () => api.refundsCount(query).then((answer) => answer.count),
     );
@@ -218,6 +219,12 @@ export class RefundResolver implements ResolverInterface<Refund> {
     if ((id == null) === (refundNo == null)) throw badUserInput('give exactly one of id and refundNo', 'id');
     const record = id != null ? await loaders.refundById.load(id) : await api.refundByNo(refundNo!);
     return record && Refund.fromWire(record);
+  }
+
+  @Budget({ calls: 1 })
+  @FieldResolver()
+  needApproval(@Root() refund: Refund, @Ctx() { loaders }: GatewayContext): Promise<boolean> {
+    return loaders.needApproval.load(refund.refundNo);
   }
 
   @RequireScopes('bills:read')

@@ -70,9 +70,17 @@ export class Refund implements Node {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: "The provider's refund notification, when loaded.",
+    description: "The provider's refund notification; `{}` when the provider never handled the refund.",
   })
   messageDetail!: Record<string, unknown> | null;
+
+  /** Resolved by RefundResolver.needApproval: one count call per distinct refund per operation. */
+  @Field({
+    description:
+      'Whether it was created as a pre-refund, to be reviewed (needApproval). One upstream call per refund ' +
+      'when selected: BeeCloud’s refund records do not say.',
+  })
+  needApproval?: boolean;
 
   /** Resolved by RefundResolver.bill: one look-up per distinct bill per operation. */
   @Field(() => Bill, { nullable: true, description: 'The refunded bill.' })
@@ -93,12 +101,24 @@ export class Refund implements Node {
       subChannel: record.sub_channel,
       finished: record.finish,
       succeeded: record.result,
-      state: !record.finish ? 'PENDING' : record.result ? 'SUCCEEDED' : 'FAILED',
+      state: stateOf(record),
       createdAt: new Date(record.create_time),
       optional: parseJsonObject(record.optional) ?? {},
       messageDetail: parseJsonObject(record.message_detail),
     });
   }
+}
+
+/**
+ * Where a refund stands. A refund that ended without success and without any notification
+ * from the provider was never sent to it: only a review's denial ends a refund that way
+ * (a provider's failure always comes with its notification).
+ */
+function stateOf(record: RefundRecord): RefundState {
+  if (!record.finish) return 'PENDING';
+  if (record.result) return 'SUCCEEDED';
+  const detail = parseJsonObject(record.message_detail);
+  return detail && Object.keys(detail).length === 0 ? 'DENIED' : 'FAILED';
 }
 
 @ObjectType({ description: 'A page of refunds, newest first (a Relay connection).' })
