@@ -68,7 +68,7 @@ function ensurePeer(): void {
 }
 
 const benchKey = createApiKey('bench-peers', [...SCOPES]);
-const BILL_FIELDS = 'id billNo title totalFeeFen channel subChannel paid refunded tradeNo createdAt optional';
+const BILL_FIELDS = 'id billNo title totalFeeFen channel family paid refunded tradeNo createdAt optional';
 const RAW_BILL_FIELDS =
   'id bill_no title total_fee channel sub_channel spay_result refund_result revert_result trade_no create_time optional';
 
@@ -125,7 +125,7 @@ function operations(
     },
     '50-bill page': {
       direct: () => call(direct('/2/rest/bills', { limit: 50 })),
-      ...oursBoth(`{ bills(first: 50) { items { ${BILL_FIELDS} } } }`),
+      ...oursBoth(`{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`),
       hive: hive(`{ bills(para: { limit: 50 }) { bills { ${RAW_BILL_FIELDS} } } }`),
     },
     '50 refunds with their bills': {
@@ -135,7 +135,7 @@ function operations(
         await Promise.all(billUrls.map((url) => call(url)));
       },
       ...oursBoth(
-        `{ refunds(first: 50) { items { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
+        `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
       ),
       // Two requests: the list, then the distinct bills as aliased fields of one query.
       hive: async () => {

@@ -30,7 +30,7 @@ function gatewayNodeFlags(): string[] {
 const upstreamRequests = async () =>
   ((await (await fetch(`${sandboxUrl}/_sandbox/health`)).json()) as { rest_requests: number }).rest_requests;
 
-const BILL_FIELDS = 'id billNo title totalFeeFen channel subChannel paid refunded tradeNo createdAt optional';
+const BILL_FIELDS = 'id billNo title totalFeeFen channel family paid refunded tradeNo createdAt optional';
 const benchKey = createApiKey('bench', [...SCOPES]);
 const gql = (query: string) => ({
   method: 'POST' as const,
@@ -109,14 +109,14 @@ try {
     {
       name: 'bills, 50 items',
       direct: { url: `${sandboxUrl}/2/rest/bills?${encodePara({ ...signed, limit: 50 })}` },
-      gateway: { url: graphqlUrl, ...gql(`{ bills(first: 50) { items { ${BILL_FIELDS} } } }`) },
+      gateway: { url: graphqlUrl, ...gql(`{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`) },
     },
     {
       name: '50 refunds with their bills',
       direct: { url: `${sandboxUrl}/2/rest/refunds?${encodePara({ ...signed, limit: 50 })}` },
       gateway: {
         url: graphqlUrl,
-        ...gql(`{ refunds(first: 50) { items { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`),
+        ...gql(`{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`),
       },
     },
   ];

@@ -6,8 +6,8 @@
  * here (the ≤ 150 MB target is for the ordinary bench load, in run.ts and peers.ts).
  *
  * The mix, several keys at once (each with its own rate budget):
- * - `bills(first: $n = 200) { items { refunds } }` (refused before running);
- * - `bills(first: 50) { items { optional } }` over records other clients stored with ~900 KB
+ * - `bills(first: $n = 200) { nodes { refunds } }` (refused before running);
+ * - `bills(first: 50) { nodes { optional } }` over records other clients stored with ~900 KB
  *   `optional` maps (cut off by the byte budget);
  * - createBill with a 300 KB `optional` (refused);
  * - deep, wide and alias-heavy queries; anonymous persisted-query registrations;
@@ -47,11 +47,11 @@ const body = (query: string, variables: object = {}, extensions?: object) =>
 const ATTACKS: Array<(key: string) => { headers: Record<string, string>; body: string }> = [
   (key) => ({
     headers: { authorization: `Bearer ${key}` },
-    body: body('query($n: Int) { bills(first: $n) { items { id refunds { id } } } }', { n: 200 }),
+    body: body('query($n: Int) { bills(first: $n) { nodes { id refunds { id } } } }', { n: 200 }),
   }),
   (key) => ({
     headers: { authorization: `Bearer ${key}` },
-    body: body('{ bills(first: 50) { items { id optional } } }'),
+    body: body('{ bills(first: 50) { nodes { id optional } } }'),
   }),
   (key) => ({
     headers: { authorization: `Bearer ${key}` },
@@ -68,12 +68,12 @@ const ATTACKS: Array<(key: string) => { headers: Record<string, string>; body: s
   (key) => ({
     headers: { authorization: `Bearer ${key}` },
     body: body(
-      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: bills(first: 10) { items { id } }`).join(' ')} }`,
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: bills(first: 10) { nodes { id } }`).join(' ')} }`,
     ),
   }),
   (key) => ({
     headers: { authorization: `Bearer ${key}` },
-    body: body('{ refunds { items { bill { refunds { bill { refunds { bill { refunds { id } } } } } } } } }'),
+    body: body('{ refunds { nodes { bill { refunds { bill { refunds { bill { refunds { id } } } } } } } } }'),
   }),
   () => ({
     headers: {},

@@ -14,15 +14,20 @@ export class Money {
   @Field({ description: 'ISO 4217: CNY, or USD for PayPal.' })
   currency!: string;
 
+  /** Written out only when selected: every bill carries several amounts, few clients read this. */
   @Field({ description: 'The amount as a person reads it, e.g. ¥12.34 or US$5.00 (zh-CN conventions).' })
-  formatted!: string;
+  get formatted(): string {
+    let format = formats.get(this.currency);
+    if (!format)
+      formats.set(
+        this.currency,
+        (format = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: this.currency })),
+      );
+    return format.format(this.amount / 100);
+  }
 
   /** An amount of `channel`'s currency. */
   static of(amount: number, channel: PayChannel): Money {
-    const currency = currencyOf(channel);
-    let format = formats.get(currency);
-    if (!format)
-      formats.set(currency, (format = new Intl.NumberFormat('zh-CN', { style: 'currency', currency })));
-    return Object.assign(new Money(), { amount, currency, formatted: format.format(amount / 100) });
+    return Object.assign(new Money(), { amount, currency: currencyOf(channel) });
   }
 }
