@@ -200,11 +200,11 @@ export type CreateBillInput = {
   billTimeoutSeconds?: number | null | undefined;
   /** Your id of the buyer. Required for BC_EXPRESS. */
   buyerId?: string | null | undefined;
-  /** YEE_NOBANKCARD: card number. */
+  /** Required for YEE_NOBANKCARD: the prepaid card's number. */
   cardNo?: string | null | undefined;
-  /** YEE_NOBANKCARD: card password. Sent to BeeCloud only; never stored or echoed. */
+  /** Required for YEE_NOBANKCARD: the card's password. Sent to BeeCloud only; never stored or echoed. */
   cardPassword?: string | null | undefined;
-  /** YEE_NOBANKCARD: card type. */
+  /** Required for YEE_NOBANKCARD: the card's type. */
   cardType?: YeeCardType | null | undefined;
   /** Where and how the customer pays; see each value for what it requires. */
   channel: Channel;
@@ -212,7 +212,7 @@ export type CreateBillInput = {
   couponId?: string | null | undefined;
   /** BC_EXPRESS, required: who pays (sent to BeeCloud in `optional`; the sandbox does not keep it). */
   expressPayer?: ExpressPayerInput | null | undefined;
-  /** YEE_WAP: your user id, 1-50 letters or digits. */
+  /** Required for YEE_WAP: your user id, 1-50 letters or digits. */
   identityId?: string | null | undefined;
   /** Refuse credit cards for this bill. */
   limitCredit?: boolean | null | undefined;
@@ -222,7 +222,7 @@ export type CreateBillInput = {
   openid?: string | null | undefined;
   /** Your data, returned with the bill and in webhooks: at most LIMIT_MAX_OPTIONAL_BYTES (16 KiB by default) as JSON. */
   optional?: Record<string, unknown> | null | undefined;
-  /** ALI_QRCODE: the QR layout. */
+  /** Required for ALI_QRCODE: the QR layout. */
   qrPayMode?: AliQrPayMode | null | undefined;
   /** Required for ALI_WEB, ALI_QRCODE, UN_WEB, UN_WAP, JD_WAP, JD_WEB: an http(s) URL without ? or #. */
   returnUrl?: string | null | undefined;

@@ -137,22 +137,34 @@ export class CreateBillInput extends BillBaseInput {
   @Field(() => Boolean, { nullable: true, description: 'ALI_WAP, optional: try to open the Alipay app.' })
   useApp?: boolean | null;
 
-  @Field(() => AliQrPayMode, { nullable: true, description: 'ALI_QRCODE: the QR layout.' })
+  @Field(() => AliQrPayMode, {
+    nullable: true,
+    description: `Required for ${requiring('qr_pay_mode')}: the QR layout.`,
+  })
   qrPayMode?: AliQrPayMode | null;
 
-  @Field(() => String, { nullable: true, description: 'YEE_WAP: your user id, 1-50 letters or digits.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Required for ${requiring('identity_id')}: your user id, 1-50 letters or digits.`,
+  })
   identityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YEE_NOBANKCARD: card number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Required for ${requiring('cardno')}: the prepaid card's number.`,
+  })
   cardNo?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'YEE_NOBANKCARD: card password. Sent to BeeCloud only; never stored or echoed.',
+    description: `Required for ${requiring('cardpwd')}: the card's password. Sent to BeeCloud only; never stored or echoed.`,
   })
   cardPassword?: string | null;
 
-  @Field(() => YeeCardTypeEnum, { nullable: true, description: 'YEE_NOBANKCARD: card type.' })
+  @Field(() => YeeCardTypeEnum, {
+    nullable: true,
+    description: `Required for ${requiring('frqid')}: the card's type.`,
+  })
   cardType?: YeeCardTypeEnum | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Refuse credit cards for this bill.' })
