@@ -370,13 +370,12 @@ export class Lifecycle {
    * settled (or failed) completes here, since these channels send no webhook.
    */
   refundStatus(app: SandboxApp, channel: string, refundNo: string, billUpdateFlag: boolean): RefundStatus {
-    // BC (a later revision) records a settled refund on its bill only when asked to; the
-    // seed's families always do, as the seed describes them.
-    const updateBill =
-      billUpdateFlag || familyOf(this.store.refundByNo(app.appId, refundNo)?.channel ?? 'WX_APP') !== 'BC';
     return this.store.transaction(() => {
       const refund = this.store.refundByNo(app.appId, refundNo);
       if (!refund) throw new SandboxError('NO_SUCH_REFUND', `no refund with refund_no ${refundNo}`);
+      // BC (a later revision) records a settled refund on its bill only when asked to; the
+      // seed's families always do, as the seed describes them.
+      const updateBill = billUpdateFlag || familyOf(refund.channel) !== 'BC';
       if (familyOf(refund.channel) !== channel) {
         throw invalidParam(
           'channel',
