@@ -105,7 +105,8 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   return { billById, billByNo, refundById, refundsByBillNo, needApproval, primeBill, knownBill };
 }
 
-function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND'): null {
+/** A look-up's "no such record" answer as null; any other failure goes on. */
+export function missingAsNull(error: unknown, missing: 'NO_SUCH_BILL' | 'NO_SUCH_REFUND'): null {
   if (error instanceof UpstreamError && error.code === missing) return null;
   throw error;
 }

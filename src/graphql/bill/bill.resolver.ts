@@ -15,14 +15,13 @@ import {
   type ResolverInterface,
 } from 'type-graphql';
 import { RECORD_ID_PATTERN, type BillRecord, type BillsCountQuery, type Unsigned } from '../../wire/index.js';
-import { UpstreamError } from '../../upstream/upstream-error.js';
 import { channelFilter, timeRange } from '../common/filter.js';
 import { ConnectionArgs, pageCalls, pageRequest } from '../common/connection.args.js';
 import { loadConnection } from '../common/connection.type.js';
 import { UserError } from '../common/user-error.type.js';
 import { RequireScopes } from '../require-scopes.js';
 import { Budget } from '../operation-budget.js';
-import { REFUNDS_PER_BILL } from '../context.js';
+import { REFUNDS_PER_BILL, missingAsNull } from '../context.js';
 import type { GatewayContext } from '../context.js';
 import { asUserErrors, badUserInput } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
@@ -211,13 +210,10 @@ export class BillResolver implements ResolverInterface<Bill> {
     @Arg('billId', () => ID, { description: "The bill's BeeCloud id." }) billId: string,
   ): Promise<Reconciliation | null> {
     if (!RECORD_ID_PATTERN.test(billId)) return null;
-    try {
-      const answer = await api.reconciliation({ bill_id: billId });
-      return { billId, paid: answer.pay_status === 'true' };
-    } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'NO_SUCH_BILL') return null;
-      throw error;
-    }
+    return api.reconciliation({ bill_id: billId }).then(
+      (answer) => ({ billId, paid: answer.pay_status === 'true' }),
+      (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
+    );
   }
 
   @RequireScopes('bills:create')

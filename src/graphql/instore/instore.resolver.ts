@@ -4,7 +4,7 @@ import { CreateScanBillInput } from '../bill/bill.input.js';
 import { BILL_INPUT_FIELDS, scanBillRequest, validateScanBill } from '../bill/bill.validation.js';
 import { Channel } from '../common/enums.js';
 import { UserError } from '../common/user-error.type.js';
-import type { GatewayContext } from '../context.js';
+import { missingAsNull, type GatewayContext } from '../context.js';
 import { asUserErrors, badUserInput, type UserErrorShape } from '../errors.js';
 import { UpstreamError } from '../../upstream/upstream-error.js';
 import { Budget } from '../operation-budget.js';
@@ -153,13 +153,10 @@ export class InStoreResolver {
   ): Promise<OfflineBillStatus | null> {
     const [problem] = [...billNoProblem(billNo), ...offlineChannelProblem(channel)];
     if (problem) throw badUserInput(problem.message, problem.field ?? undefined);
-    try {
-      const answer = await api.offlineBillStatus({ bill_no: billNo, ...(channel ? { channel } : {}) });
-      return { billNo, paid: answer.pay_result };
-    } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'NO_SUCH_BILL') return null;
-      throw error;
-    }
+    return api.offlineBillStatus({ bill_no: billNo, ...(channel ? { channel } : {}) }).then(
+      (answer) => ({ billNo, paid: answer.pay_result }),
+      (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
+    );
   }
 
   @RequireScopes('bills:create')
