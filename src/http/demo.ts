@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { escapeHtml } from '../node-http/respond.js';
 import type { ExplorerAsset } from './explorer.js';
 
 /**
@@ -17,15 +18,12 @@ const BUNDLE_FILES: Record<string, string> = {
   'checkout.js.LEGAL.txt': 'text/plain; charset=utf-8',
 };
 
-const escapeAttribute = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 const page = (headers: Record<string, string>) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="demo-headers" content="${escapeAttribute(JSON.stringify(headers))}">
+<meta name="demo-headers" content="${escapeHtml(JSON.stringify(headers))}">
 <title>BeeCloud GraphQL — checkout demo</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222; }

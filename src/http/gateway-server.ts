@@ -1,3 +1,4 @@
+import { fromAnotherSite } from '../node-http/fetch-site.js';
 import { DEMO_PATH, demoAsset } from './demo.js';
 import type { TrustedDocuments } from '../graphql/trusted-documents.js';
 import {
@@ -219,9 +220,8 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
     if (url.pathname.startsWith(EXPLORER_PREFIX) && req.method === 'GET' && explorer !== false) {
       const name = url.pathname.slice(EXPLORER_PREFIX.length);
       // init.js carries the explorer's headers (the development key): another site's page must
-      // not load it as a script and read them. Browsers say where a request comes from.
-      const fetchSite = req.headers['sec-fetch-site'];
-      if (name === 'init.js' && (fetchSite === 'cross-site' || fetchSite === 'same-site'))
+      // not load it as a script and read them.
+      if (name === 'init.js' && fromAnotherSite(req))
         return sendJson(res, 403, errorBody('FORBIDDEN', 'the explorer is served to its own page only'));
       const asset = name === 'init.js' ? explorerAsset('init.js', explorer.headers) : explorerAsset(name);
       if (asset) return sendAsset(req, res, asset);
@@ -232,8 +232,7 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
       const name = url.pathname.slice(DEMO_PATH.length + 1);
       // The page carries the demo's headers (the development key): like the explorer's init.js,
       // it is for this site's own tabs only.
-      const fetchSite = req.headers['sec-fetch-site'];
-      if (name === '' && (fetchSite === 'cross-site' || fetchSite === 'same-site'))
+      if (name === '' && fromAnotherSite(req))
         return sendJson(res, 403, errorBody('FORBIDDEN', 'the demo is served to its own tab only'));
       const found = demoAsset(name, demo.headers);
       if (found) return sendAsset(req, res, found);

@@ -17,3 +17,6 @@ export const sendText = (res: ServerResponse, status: number, text: string): voi
 
 export const sendHtml = (res: ServerResponse, status: number, html: string): void =>
   send(res, status, 'text/html', html);
+
+/** Escapes text for HTML content and attribute values (both servers' pages use it). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

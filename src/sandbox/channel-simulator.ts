@@ -10,7 +10,7 @@ import {
   type PayloadShapes,
   type PayChannel,
 } from '../wire/index.js';
-import { escapeHtml } from './pages.js';
+import { escapeHtml } from '../node-http/respond.js';
 import type { BillRow, RefundRow } from './store.js';
 
 /**

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../node-http/respond.js';
 import { yuan } from '../wire/index.js';
 import type { BillRow, RefundWithBill } from './store.js';
 
@@ -7,8 +8,6 @@ import type { BillRow, RefundWithBill } from './store.js';
  * confirmation page. Plain HTML with no external resource, so they work offline.
  */
 
-/** Escapes text for HTML content and attribute values (the forms in payloads use it too). */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const price = (fen: number) => `¥${yuan(fen)}`;
 
 function layout(title: string, body: string): string {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logAccess } from '../node-http/access-log.js';
+import { fromAnotherSite } from '../node-http/fetch-site.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendHtml, sendJson } from '../node-http/respond.js';
@@ -218,9 +219,8 @@ function decodeSegment(segment: string, httpStatus = 400): string {
  */
 function refuseCrossSite(req: IncomingMessage): void {
   const origin = req.headers.origin;
-  const fetchSite = req.headers['sec-fetch-site'];
   const sameOrigin = origin === undefined || originHost(origin) === req.headers.host;
-  if (!sameOrigin || fetchSite === 'cross-site' || fetchSite === 'same-site')
+  if (!sameOrigin || fromAnotherSite(req))
     throw new SandboxError('PARAM_INVALID', 'the control API refuses cross-site requests', 403);
 }
 
