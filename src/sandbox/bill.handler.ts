@@ -1,5 +1,6 @@
 import {
   BILL_NO_PATTERN,
+  BILL_NO_RULE,
   EXPRESS_PAYER_FIELDS,
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
@@ -63,7 +64,7 @@ function readBill(ctx: HandlerContext, params: Params, endpoint: ChannelEndpoint
   requirePresent(params, ['channel', 'total_fee', 'bill_no', 'title']);
   const channelName = knownChannel(requiredString(params, 'channel'));
   const totalFee = requiredInteger(params, 'total_fee', 1, MAX_TOTAL_FEE);
-  const billNo = formattedString(params, 'bill_no', BILL_NO_PATTERN, 'must be 8-32 letters or digits')!;
+  const billNo = formattedString(params, 'bill_no', BILL_NO_PATTERN, BILL_NO_RULE)!;
   const title = requiredString(params, 'title');
   if (titleBytes(title) > MAX_TITLE_BYTES) {
     throw invalidParam(

@@ -4,6 +4,8 @@
  */
 
 export const BILL_NO_PATTERN = /^[0-9A-Za-z]{8,32}$/;
+/** BILL_NO_PATTERN in words, for the refusal that names the field. */
+export const BILL_NO_RULE = 'must be 8-32 letters or digits';
 /** yyyyMMdd then a serial of 3–24 letters or digits. */
 export const REFUND_NO_PATTERN = /^(\d{8})([0-9A-Za-z]{3,24})$/;
 export const IDENTITY_ID_PATTERN = /^[0-9A-Za-z]{1,50}$/;

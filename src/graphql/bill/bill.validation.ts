@@ -1,5 +1,6 @@
 import {
   BILL_NO_PATTERN,
+  BILL_NO_RULE,
   EXPRESS_PAYER_FIELDS,
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
@@ -131,7 +132,7 @@ function validateBill(
     });
     return problems;
   }
-  if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', 'must be 8-32 letters or digits');
+  if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', BILL_NO_RULE);
   if (!Number.isInteger(input.totalFeeFen) || input.totalFeeFen < 1 || input.totalFeeFen > MAX_TOTAL_FEE) {
     invalid('totalFeeFen', `must be between 1 and ${MAX_TOTAL_FEE} fen, got ${input.totalFeeFen}`);
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { BILL_NO_PATTERN, channelSpec } from '../../wire/index.js';
+import { BILL_NO_PATTERN, BILL_NO_RULE, channelSpec } from '../../wire/index.js';
 import { CreateScanBillInput } from '../bill/bill.input.js';
 import { BILL_INPUT_FIELDS, scanBillRequest, validateScanBill } from '../bill/bill.validation.js';
 import { Channel } from '../common/enums.js';
@@ -88,7 +88,7 @@ const offlineChannelProblem = (channel: Channel | null | undefined): UserErrorSh
 const billNoProblem = (billNo: string): UserErrorShape[] =>
   BILL_NO_PATTERN.test(billNo)
     ? []
-    : [{ code: 'PARAM_INVALID', field: 'billNo', message: 'billNo must be 8-32 letters or digits' }];
+    : [{ code: 'PARAM_INVALID', field: 'billNo', message: `billNo ${BILL_NO_RULE}` }];
 
 /**
  * A scan the channel declined (`7 CHANNEL_ERROR`: the code expired, the balance was short) is

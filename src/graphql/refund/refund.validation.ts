@@ -1,5 +1,6 @@
 import {
   BILL_NO_PATTERN,
+  BILL_NO_RULE,
   MAX_TOTAL_FEE,
   RECORD_ID_PATTERN,
   isReviewable,
@@ -41,7 +42,7 @@ export function validateCreateRefund(
   const problems: UserErrorShape[] = [];
   const invalid = (field: string, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
-  if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', 'must be 8-32 letters or digits');
+  if (!BILL_NO_PATTERN.test(input.billNo)) invalid('billNo', BILL_NO_RULE);
   const refundNoProblem = refundNoFormatProblem(input.refundNo);
   if (refundNoProblem) invalid('refundNo', refundNoProblem);
   if (!Number.isInteger(input.refundFeeFen) || input.refundFeeFen < 1 || input.refundFeeFen > MAX_TOTAL_FEE) {
