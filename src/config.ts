@@ -1,4 +1,3 @@
-import { DEFAULT_TRUSTED_DOCUMENTS_FILE } from './graphql/trusted-documents.js';
 import { readFileSync } from 'node:fs';
 import { readFlag, readInteger, readJson, readOptionalInteger } from './node-http/env.js';
 import { parseApiKeyEntries } from './auth/api-keys.js';
@@ -47,6 +46,15 @@ export interface GatewayConfig {
   /** Null turns rate limiting off (RATE_LIMIT_PER_SECOND=0). */
   rateLimit: RateLimitSettings | null;
 }
+
+/**
+ * The manifest `npm run codegen` writes from schema/operations (schema/codegen/trusted-documents.mjs).
+ * Here, not beside TrustedDocuments, so that reading the configuration loads no GraphQL code.
+ */
+export const DEFAULT_TRUSTED_DOCUMENTS_FILE = new URL(
+  '../schema/generated/trusted-documents.json',
+  import.meta.url,
+).pathname;
 
 const CREDENTIAL_VARIABLES = ['BEECLOUD_APP_ID', 'BEECLOUD_APP_SECRET', 'BEECLOUD_MASTER_SECRET'] as const;
 

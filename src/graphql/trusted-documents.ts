@@ -2,12 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
 
-/** The manifest `npm run codegen` writes from schema/operations (schema/codegen/trusted-documents.cjs). */
-export const DEFAULT_TRUSTED_DOCUMENTS_FILE = new URL(
-  '../../schema/generated/trusted-documents.json',
-  import.meta.url,
-).pathname;
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { print } from 'graphql';
-import { loadConfig } from '../../src/config.js';
-import { DEFAULT_TRUSTED_DOCUMENTS_FILE, TrustedDocuments } from '../../src/graphql/trusted-documents.js';
+import { DEFAULT_TRUSTED_DOCUMENTS_FILE, loadConfig } from '../../src/config.js';
+import { TrustedDocuments } from '../../src/graphql/trusted-documents.js';
 import { BillsCountDocument, BillUpdatedDocument } from '../../schema/generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
