@@ -231,18 +231,11 @@ describe('bill queries', () => {
     expect(last.nodes.map((bill) => bill.id)).toEqual(ids.slice(6));
     expect(last.pageInfo.hasNextPage).toBe(false);
     // Edges carry the same cursors: continuing after the second edge of page 1 starts at the third bill.
-    const edges = await fetch(t.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'query($f: BillFilter) { bills(first: 2, filter: $f) { edges { cursor node { id } } } }',
-        variables: { f: filter },
-      }),
-    }).then(
-      (r) =>
-        r.json() as Promise<{ data: { bills: { edges: Array<{ cursor: string; node: { id: string } }> } } }>,
+    const edges = await t.post<{ bills: { edges: Array<{ cursor: string; node: { id: string } }> } }>(
+      'query($f: BillFilter) { bills(first: 2, filter: $f) { edges { cursor node { id } } } }',
+      { f: filter },
     );
-    const [, second2] = edges.data.bills.edges;
+    const [, second2] = dataOf(edges).bills.edges;
     expect(second2!.node.id).toBe(ids[1]);
     const fromEdge = dataOf(await t.run(BillsDocument, { first: 1, after: second2!.cursor, filter })).bills;
     expect(fromEdge.nodes.map((bill) => bill.id)).toEqual([ids[2]]);
@@ -327,13 +320,11 @@ describe('bill queries', () => {
     }
     const before = t.upstreamRequests();
     // Lean fields: the full BillFields fragment on 200 bills costs more than LIMIT_MAX_COST.
-    const page = (
-      (await fetch(t.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ bills(first: 200) { nodes { id } pageInfo { hasNextPage } } }' }),
-      }).then((r) => r.json())) as { data: { bills: { nodes: Array<{ id: string }> } } }
-    ).data.bills;
+    const page = dataOf(
+      await t.post<{ bills: { nodes: Array<{ id: string }> } }>(
+        '{ bills(first: 200) { nodes { id } pageInfo { hasNextPage } } }',
+      ),
+    ).bills;
     expect(page.nodes).toHaveLength(200);
     expect(new Set(page.nodes.map((b) => b.id)).size).toBe(200);
     // 4 pages of 50, plus 1 probe for hasNextPage.
@@ -349,12 +340,8 @@ describe('bill queries', () => {
       'offset: 1, after: "YmM6MA"',
       'after: "not-a-cursor"',
     ]) {
-      const answer = (await fetch(t.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ bills(${args}) { nodes { id } } }` }),
-      }).then((r) => r.json())) as { errors?: Array<{ extensions: { code: string } }> };
-      expect(answer.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      const answer = await t.post(`{ bills(${args}) { nodes { id } } }`);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     const both = await t.run(BillsDocument, { filter: { family: 'WX', channel: 'WX_APP' } });
     expect(both.errors?.[0]).toMatchObject({

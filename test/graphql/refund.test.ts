@@ -153,16 +153,12 @@ describe('reviewRefunds and syncRefundStatus', () => {
       state: 'DENIED',
     });
     const needApproval = async (id: string) =>
-      (
-        (await fetch(t.graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            query: 'query($id: ID!) { refund(id: $id) { needApproval state } }',
-            variables: { id },
-          }),
-        }).then((r) => r.json())) as { data: { refund: { needApproval: boolean; state: string } } }
-      ).data.refund;
+      dataOf(
+        await t.post<{ refund: { needApproval: boolean; state: string } }>(
+          'query($id: ID!) { refund(id: $id) { needApproval state } }',
+          { id },
+        ),
+      ).refund;
     expect(await needApproval(pre.refundId!)).toEqual({ needApproval: true, state: 'DENIED' });
     // A direct refund the provider failed is FAILED, not DENIED: its notification says so.
     const wx = await t.rest.paidBill({ channel: 'WX_NATIVE' });
