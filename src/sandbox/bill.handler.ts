@@ -19,6 +19,7 @@ import type { NewBill } from './lifecycle.js';
 import {
   acceptedChannel,
   formattedString,
+  isMissing,
   knownChannel,
   optionalBoolean,
   optionalInteger,
@@ -144,15 +145,14 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
  */
 function checkExpressPayer(ctx: HandlerContext, params: Params, optional: Record<string, unknown>): void {
   const token = optional.token;
-  if (token !== undefined && token !== null && token !== '' && token !== 'null') {
+  if (!isMissing(token)) {
     if (token !== ctx.lifecycle.expressToken(ctx.app, requiredString(params, 'buyer_id')))
       throw invalidParam('optional.token', 'was not issued to this buyer_id');
     return;
   }
   for (const name of EXPRESS_PAYER_FIELDS) {
     const value = optional[name];
-    if (value === undefined || value === null || value === '' || value === 'null')
-      throw missingParam(`optional.${name}`);
+    if (isMissing(value)) throw missingParam(`optional.${name}`);
     if (typeof value !== 'string') throw invalidParam(`optional.${name}`, 'must be a string');
   }
 }

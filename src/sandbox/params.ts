@@ -16,7 +16,7 @@ export type Params = Record<string, unknown>;
 
 const isAbsent = (value: unknown) => value === undefined || value === null;
 /** Absent, `""` or `"null"`: what a required field counts as missing. */
-const isMissing = (value: unknown) => isAbsent(value) || value === '' || value === 'null';
+export const isMissing = (value: unknown) => isAbsent(value) || value === '' || value === 'null';
 
 /** Throws `4 MISS_PARAM` for the first of `names` that is absent, `""` or `"null"`. */
 export function requirePresent(params: Params, names: readonly string[]): void {
