@@ -21,6 +21,7 @@ import {
   type StatusQueryChannel,
 } from '../../schema/generated/graphql.js';
 import { ONLINE_CHANNELS, STATUS_QUERY_FAMILIES, familyOf } from '../wire/channels.js';
+import { chinaDate } from '../wire/rules.js';
 
 type Payload = NonNullable<CreateBillMutation['createBill']['payload']>;
 
@@ -82,9 +83,7 @@ function showError(error: unknown): void {
 }
 
 /** yyyyMMdd in China time, then a serial: BeeCloud's refund number. */
-const refundNoNow = () =>
-  new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '') +
-  String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
+const refundNoNow = () => chinaDate(Date.now()) + String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
 
 /** What the customer does next: scan a QR drawn here, follow a link, submit a form, or use an app. */
 async function showNextStep(payload: Payload): Promise<void> {
