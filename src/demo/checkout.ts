@@ -18,9 +18,8 @@ import {
   type Channel,
   type CreateBillMutation,
   type RefundState,
-  type StatusQueryChannel,
 } from '../../schema/generated/graphql.js';
-import { ONLINE_CHANNELS, STATUS_QUERY_FAMILIES, familyOf } from '../wire/channels.js';
+import { ONLINE_CHANNELS, familyOf, settlesByStatusQuery } from '../wire/channels.js';
 import { chinaDate } from '../wire/rules.js';
 
 type Payload = NonNullable<CreateBillMutation['createBill']['payload']>;
@@ -195,10 +194,10 @@ ui.refund.addEventListener('click', () => {
       );
       // These providers send no webhook: their refunds settle when asked about (syncRefundStatus).
       const family = familyOf(current.channel);
-      if ((STATUS_QUERY_FAMILIES as readonly string[]).includes(family)) {
+      if (settlesByStatusQuery(family)) {
         const timer = setInterval(() => {
           if (ui.refundStatus.textContent !== 'PENDING') return clearInterval(timer);
-          run(SyncRefundStatusDocument, { channel: family as StatusQueryChannel, refundNo })
+          run(SyncRefundStatusDocument, { channel: family, refundNo })
             .then(({ syncRefundStatus }) => show(syncRefundStatus.refund?.state))
             .catch(showError);
         }, 1000);
