@@ -3,6 +3,7 @@ import { readFlag, readInteger, readJson, readOptionalInteger } from './node-htt
 import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
+import { DEFAULT_CACHE_MAX_BYTES } from './graphql/record-cache.js';
 import type { RateLimitSettings } from './http/rate-limiter.js';
 import { DEFAULT_DEV_APP } from './sandbox/apps.js';
 import { BEECLOUD_BASE_URLS } from './wire/index.js';
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   /** Without Redis: where accepted webhooks are remembered across restarts. */
   webhookDedupFile?: string;
   cacheTtlMs: number;
+  /** About how many bytes of records the cache may hold (CACHE_MAX_BYTES). */
+  cacheMaxBytes: number;
   /** `dev-key`: embedded development only, a key with every scope is made at start-up. */
   auth: AuthSettings | { kind: 'dev-key' };
   introspection: boolean;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     // Longer than UPSTREAM_DEADLINE_MS (10 s), so that an operation running to its own deadline still finishes.
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 15_000, 0, 600_000),
     cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 30_000, 0, 24 * 3600_000),
+    cacheMaxBytes: readInteger(env, 'CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES, 0, 4 * 1024 ** 3),
     auth: authSettings(env, production, given.length > 0),
     introspection: readFlag(env, 'INTROSPECTION', !production),
     explorer: readFlag(env, 'EXPLORER', !production),

@@ -39,8 +39,10 @@ export interface AssembleOptions extends Omit<
   dedupFile?: string;
   /** Serve /metrics without credentials on this port too (a private one); the main port then needs metrics:read. */
   metricsPort?: number;
-  /** How long a bill may be served from the cache without an event; 0 turns the cache off. */
+  /** How long a bill or its refunds may be served from the cache without an event; 0 turns the cache off. */
   cacheTtlMs: number;
+  /** About how many bytes of records the cache may hold; default DEFAULT_CACHE_MAX_BYTES. */
+  cacheMaxBytes?: number;
 }
 
 export interface AssembledGateway {
@@ -61,7 +63,7 @@ export interface AssembledGateway {
 export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
   const logger = options.logger ?? createLogger();
   const events = createEventBus(options.redisUrl, (message) => logger.warn(message));
-  const cache = new RecordCache(options.cacheTtlMs);
+  const cache = new RecordCache(options.cacheTtlMs, { maxBytes: options.cacheMaxBytes });
   const metrics = new Metrics();
   cache.onLookup = (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
   options.api.onCall = (endpoint, outcome, seconds) => {
@@ -219,6 +221,7 @@ export async function startGateway(
     redisUrl: config.redisUrl,
     dedupFile: config.webhookDedupFile,
     cacheTtlMs: config.cacheTtlMs,
+    cacheMaxBytes: config.cacheMaxBytes,
     authenticator: new Authenticator(
       devKey ? { kind: 'enabled', apiKeys: [devKey.entry] } : (config.auth as AuthSettings),
     ),

@@ -54,6 +54,9 @@ export const REFUNDS_PER_BILL = 50;
  * `billByNo` asks for need_detail so that the record is as complete as a by-id answer.
  */
 export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
+  // Taken once: if anything is invalidated while this operation runs, nothing it fetched is
+  // stored (record-cache.ts says why), which is conservative and needs no per-fetch book-keeping.
+  const stamp = cache.stamp();
   const perKey = <K, V>(load: (key: K) => Promise<V>) =>
     new DataLoader<K, V>((keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))));
 
@@ -61,7 +64,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
     if (!record) return record;
     billById.prime(record.id, record);
     billByNo.prime(record.bill_no, record);
-    cache.putBill(record);
+    cache.putBill(record, stamp);
     return record;
   };
 
@@ -89,10 +92,13 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   );
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
   // With detail: a refund's state (DENIED or FAILED) is read from its notification.
-  const refundsByBillNo = perKey((billNo: string): Promise<RefundRecord[]> =>
-    api
-      .refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL, need_detail: true })
-      .then((answer) => answer.refunds),
+  const refundsByBillNo = perKey(
+    async (billNo: string): Promise<RefundRecord[]> =>
+      cache.refundsOfBill(billNo) ??
+      api.refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL, need_detail: true }).then((answer) => {
+        cache.putRefundsOfBill(billNo, answer.refunds, stamp);
+        return answer.refunds;
+      }),
   );
   /** Whether a refund was created as a pre-refund: one count call (refund records do not say). */
   const needApproval = perKey((refundNo: string) =>

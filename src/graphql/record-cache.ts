@@ -1,23 +1,41 @@
-import type { BillRecord } from '../wire/index.js';
+import type { BillRecord, RefundRecord } from '../wire/index.js';
 
 /**
- * Bills the gateway has fetched, kept so that asking again costs no upstream call.
+ * Records the gateway has fetched, kept so that asking again costs no upstream call: complete
+ * bills (with message_detail) by id and bill_no, and each bill's refunds (`Bill.refunds`).
  *
- * Why it stays correct: a bill changes when it is paid or refunded, and BeeCloud tells the
- * gateway each time — a PAY or REFUND webhook, or the gateway's own createRefund /
- * reviewRefunds / syncRefundStatus — and every one of those drops the bill here, on every
- * replica (the event bus carries them). What no event announces (a refund of a WX-like
- * channel synced by another client, a console action) is bounded by the TTL. Only complete
- * records (with message_detail) are kept, so a hit answers any selection.
+ * Why it stays correct: a bill or its refunds change when it is paid, refunded or a pre-refund
+ * is reviewed, and BeeCloud tells the gateway each time — a PAY or REFUND webhook, or the
+ * gateway's own createRefund / reviewRefunds / syncRefundStatus — and every one of those drops
+ * the bill and its refunds here, on every replica (the event bus carries them). An answer
+ * fetched while such a change arrived is not kept (`stamp`), so a slow look-up cannot put back
+ * what the event just dropped. What no event announces (a WX-like refund synced by another
+ * client, a console action) is bounded by the TTL.
+ *
+ * Bounded by entries and by approximate bytes (records stored by other clients may carry large
+ * `optional` maps); the least recently stored entries go first.
  */
 export class RecordCache {
-  private readonly byId = new Map<string, { record: BillRecord; expires: number }>();
+  private readonly bills: BoundedTtlMap<BillRecord>;
   private readonly idByNo = new Map<string, string>();
+  private readonly refunds: BoundedTtlMap<RefundRecord[]>;
+  /** Bumped by every invalidation: an answer fetched across one is not stored. */
+  private epoch = 0;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+    limits: { maxEntries?: number; maxBytes?: number } = {},
+  ) {
+    const maxBytes = limits.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    const maxEntries = limits.maxEntries ?? 10_000;
+    // Three quarters for bills (every look-up by id or bill_no), a quarter for refund lists.
+    this.bills = new BoundedTtlMap<BillRecord>(ttlMs, maxEntries, maxBytes * 0.75, recordBytes, (record) => {
+      if (this.idByNo.get(record.bill_no) === record.id) this.idByNo.delete(record.bill_no);
+    });
+    this.refunds = new BoundedTtlMap(ttlMs, maxEntries, maxBytes * 0.25, (records) =>
+      records.reduce((sum, record) => sum + recordBytes(record), 0),
+    );
+  }
 
   /** Told of every look-up while the cache is on (a metric). */
   onLookup?: (hit: boolean) => void;
@@ -26,54 +44,124 @@ export class RecordCache {
     return this.ttlMs > 0;
   }
 
+  /** Taken before a fetch and handed to `put…`: the answer is stored only if nothing was invalidated meanwhile. */
+  stamp(): number {
+    return this.epoch;
+  }
+
   billById(id: string): BillRecord | undefined {
-    return this.counted(this.lookup(id));
+    return this.counted(this.bills.get(id));
   }
 
   billByNo(billNo: string): BillRecord | undefined {
     const id = this.idByNo.get(billNo);
-    return this.counted(id === undefined ? undefined : this.lookup(id));
+    return this.counted(id === undefined ? undefined : this.bills.get(id));
   }
 
-  private counted(record: BillRecord | undefined): BillRecord | undefined {
-    if (this.enabled) this.onLookup?.(record !== undefined);
-    return record;
+  /** The refunds of a bill, newest first, as `Bill.refunds` last fetched them. */
+  refundsOfBill(billNo: string): RefundRecord[] | undefined {
+    return this.counted(this.refunds.get(billNo));
   }
 
-  private lookup(id: string): BillRecord | undefined {
-    const entry = this.byId.get(id);
-    if (!entry) return undefined;
-    if (entry.expires <= Date.now()) {
-      this.dropBill(id);
-      return undefined;
-    }
-    return entry.record;
+  private counted<T>(value: T | undefined): T | undefined {
+    if (this.enabled) this.onLookup?.(value !== undefined);
+    return value;
   }
 
-  putBill(record: BillRecord): void {
-    if (!this.enabled || record.message_detail === undefined) return;
-    this.byId.delete(record.id); // re-insert: Map order is the eviction order
-    this.byId.set(record.id, { record, expires: Date.now() + this.ttlMs });
+  putBill(record: BillRecord, stamp: number): void {
+    if (!this.enabled || stamp !== this.epoch || record.message_detail === undefined) return;
+    this.bills.set(record.id, record);
     this.idByNo.set(record.bill_no, record.id);
-    while (this.byId.size > this.maxEntries) this.dropBill(this.byId.keys().next().value!);
   }
 
+  putRefundsOfBill(billNo: string, records: RefundRecord[], stamp: number): void {
+    if (!this.enabled || stamp !== this.epoch) return;
+    this.refunds.set(billNo, records);
+  }
+
+  /** Drops a bill and its refunds. */
   invalidateBill(target: { id?: string; billNo?: string }): void {
-    if (target.id !== undefined) this.dropBill(target.id);
-    if (target.billNo !== undefined) {
-      const id = this.idByNo.get(target.billNo);
-      if (id !== undefined) this.dropBill(id);
+    this.epoch++;
+    const billNos = new Set<string>();
+    if (target.billNo !== undefined) billNos.add(target.billNo);
+    if (target.id !== undefined) {
+      const record = this.bills.peek(target.id);
+      if (record) billNos.add(record.bill_no);
+      this.bills.delete(target.id);
+    }
+    for (const billNo of billNos) {
+      const id = this.idByNo.get(billNo);
+      if (id !== undefined) this.bills.delete(id);
+      this.refunds.delete(billNo);
     }
   }
 
   clear(): void {
-    this.byId.clear();
+    this.epoch++;
+    this.bills.clear();
     this.idByNo.clear();
+    this.refunds.clear();
+  }
+}
+
+/** CACHE_MAX_BYTES' default: about what 10,000 ordinary bills take. */
+export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+/** About what a record holds: its long strings, plus the fixed fields. */
+const recordBytes = (record: BillRecord | RefundRecord) =>
+  512 + record.title.length + record.optional.length + (record.message_detail?.length ?? 0);
+
+/**
+ * A Map whose entries expire after `ttlMs`, bounded by entry count and by bytes; Map order is
+ * the eviction order (oldest stored first).
+ */
+class BoundedTtlMap<V> {
+  private readonly entries = new Map<string, { value: V; expires: number; bytes: number }>();
+  private bytes = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+    private readonly onDrop?: (value: V) => void,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= Date.now()) {
+      this.delete(key);
+      return undefined;
+    }
+    return entry.value;
   }
 
-  private dropBill(id: string): void {
-    const entry = this.byId.get(id);
-    this.byId.delete(id);
-    if (entry && this.idByNo.get(entry.record.bill_no) === id) this.idByNo.delete(entry.record.bill_no);
+  /** The value even if expired, without counting as a use. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
+  set(key: string, value: V): void {
+    this.delete(key); // re-insert at the end
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { value, expires: Date.now() + this.ttlMs, bytes });
+    this.bytes += bytes;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes)
+      this.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+    this.onDrop?.(entry.value);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 }

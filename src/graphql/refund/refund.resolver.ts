@@ -332,8 +332,9 @@ export class RefundResolver implements ResolverInterface<Refund> {
       { CHANNEL_INVALID: 'channel' },
     );
     if ('userErrors' in outcome) return { outcomes: [], confirmationUrl: null, ...outcome };
-    // Approved refunds may complete at once; which bills they belong to is not in the answer.
-    if (input.agree) invalidate({ all: true });
+    // Approved refunds may complete at once, and denied ones are DENIED now: their bills and
+    // refund lists change, and which bills they belong to is not in the answer.
+    invalidate({ all: true });
     return {
       outcomes: input.ids.map((id) => reviewOutcome(id, input.agree, outcome.ok.result_map)),
       confirmationUrl: outcome.ok.url ?? null,
