@@ -42,10 +42,24 @@ export function parseApiKeyEntries(value: unknown, where: string): ApiKeyEntry[]
 }
 
 export class ApiKeyVerifier {
-  private readonly byId: Map<string, ApiKeyEntry>;
+  /** Per key id: the hash to compare and the principal it grants, both made once. */
+  private readonly byId: Map<string, { expected: Buffer; principal: Principal }>;
+  private readonly nobody = Buffer.alloc(32);
 
   constructor(entries: ApiKeyEntry[]) {
-    this.byId = new Map(entries.map((entry) => [entry.id, entry]));
+    this.byId = new Map(
+      entries.map((entry) => [
+        entry.id,
+        {
+          expected: Buffer.from(entry.sha256, 'hex'),
+          principal: Object.freeze({
+            id: `key:${entry.id}`,
+            kind: 'api-key' as const,
+            scopes: new Set(entry.scopes) as ReadonlySet<Scope>,
+          }),
+        },
+      ]),
+    );
   }
 
   static looksLikeKey(token: string): boolean {
@@ -57,10 +71,7 @@ export class ApiKeyVerifier {
     const match = KEY_PATTERN.exec(key);
     const entry = match ? this.byId.get(match[1]!) : undefined;
     // Hash and compare even when nothing matched, so timing does not tell ids apart.
-    const expected = Buffer.from(entry?.sha256 ?? '0'.repeat(64), 'hex');
-    const equal = timingSafeEqual(sha256(key), expected);
-    return entry && equal
-      ? { id: `key:${entry.id}`, kind: 'api-key', scopes: new Set(entry.scopes) }
-      : undefined;
+    const equal = timingSafeEqual(sha256(key), entry?.expected ?? this.nobody);
+    return entry && equal ? entry.principal : undefined;
   }
 }
