@@ -3,7 +3,8 @@
  * gateway uncached (CACHE_TTL_MS=0) under `--cpu-prof`, drives one scenario at concurrency 10
  * for BENCH_SECONDS (default 10), stops the gateway (SIGTERM: it drains and writes the
  * profile) and prints the functions with the most self time, and the share of each package.
- * BENCH_SCENARIO: `bill` (default), `page` or `refunds`.
+ * BENCH_SCENARIO: `bill` (default), `page` or `refunds`; BENCH_CACHED=1 profiles the gateway with
+ * its cache on (the default CACHE_TTL_MS) instead.
  */
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { call, gatewayEnv, seed, start, waitUntilUp } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'bill';
+const CACHED = process.env.BENCH_CACHED === '1';
 const PORTS = { sandbox: 18480, gateway: 18481 };
 const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
 const key = createApiKey('bench-profile', [...SCOPES]);
@@ -34,7 +36,7 @@ const profileDir = mkdtempSync(join(tmpdir(), 'bc-profile-'));
 const sandbox = start('dist-bench/src/sandbox/main.js', { SANDBOX_PORT: String(PORTS.sandbox) });
 const gateway = start(
   'dist-bench/src/main.js',
-  gatewayEnv(PORTS.gateway, [key.entry], sandboxUrl, { CACHE_TTL_MS: '0' }),
+  gatewayEnv(PORTS.gateway, [key.entry], sandboxUrl, CACHED ? {} : { CACHE_TTL_MS: '0' }),
   { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] },
 );
 try {
@@ -64,7 +66,9 @@ try {
       }
     }),
   );
-  console.log(`${SCENARIO}: ${Math.round(done / SECONDS)} operations/s under the profiler`);
+  console.log(
+    `${SCENARIO}, ${CACHED ? 'cached' : 'uncached'}: ${Math.round(done / SECONDS)} operations/s under the profiler`,
+  );
 } finally {
   gateway.kill('SIGTERM');
   await new Promise((resolve) => gateway.on('exit', resolve));
@@ -98,5 +102,25 @@ for (const [name, us] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 20))
   console.log(`${pct(us)}  ${name}`);
 console.log('\nTop functions by self time:');
 for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(`${pct(us)}  ${name}`);
+
+// Total time: each node's self time plus its callees', counted once per call path (a function
+// that recurses is not counted twice).
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const totals = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+    if (!url) continue;
+    const name = `${functionName || '(anonymous)'}  ${url.replace(/^.*node_modules\//, '').replace(/^.*dist-bench\//, '')}:${lineNumber + 1}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    totals.set(name, (totals.get(name) ?? 0) + us);
+  }
+}
+console.log('\nTop functions by total time (self and callees):');
+for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 60))
   console.log(`${pct(us)}  ${name}`);
 console.log(`\nprofile: ${join(profileDir, file)}`);
