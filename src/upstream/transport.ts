@@ -7,7 +7,8 @@ import got, { type Got } from 'got';
  * request. Only what a call needs is switched on: keep-alive agents (a TLS handshake per
  * call would dominate latency), no got retries (retry-policy.ts decides), no redirects, no
  * decompression (we ask for none), no throwing on HTTP status (BeeCloud answers errors in
- * the body; the client reads the status itself).
+ * the body; the client reads the status itself). The client uses it as a stream
+ * (`transport.stream`), gathering the body itself.
  */
 export function createTransport(): Got {
   return got.extend({
@@ -19,7 +20,6 @@ export function createTransport(): Got {
     throwHttpErrors: false,
     followRedirect: false,
     decompress: false,
-    responseType: 'text',
     headers: { 'user-agent': 'beecloud-graphql', accept: 'application/json' },
   });
 }
