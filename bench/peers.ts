@@ -14,6 +14,9 @@
  * - Direct REST and Hive have no join: their "50 refunds with their bills" is a client join (the
  *   refund list, then the distinct bills). Hive is also measured with its declarative
  *   `@resolveTo` join; its best figure is the one compared.
+ * - The floor (bench/floor.ts): a bare node:http server making the same REST calls with no
+ *   GraphQL, auth, limits, logs or metrics — what two HTTP hops cost here, which no gateway
+ *   over this sandbox can beat. It is reported, not targeted.
  *
  * Prints a table, writes bench/peers.svg (req/s and p50 per scenario), prints the targets of
  * the performance issue with PASS/FAIL, and a last line with the ratios; exits 1 when a target
@@ -49,7 +52,7 @@ const PEER_PACKAGES = [
   'graphql@16',
 ];
 const PEER_DIR = '.bench-cache/hive';
-const PORTS = { sandbox: 18290, uncached: 14210, cached: 14211, hive: 14212 };
+const PORTS = { sandbox: 18290, uncached: 14210, cached: 14211, hive: 14212, floor: 14213 };
 const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
 
 /** Installs the pinned peer once, and lays its configuration beside it. */
@@ -74,8 +77,8 @@ const RAW_BILL_FIELDS =
 
 /** One operation of a scenario, as a client performs it: resolves when the client has its data. */
 type Operation = () => Promise<unknown>;
-type System = 'direct' | 'uncached' | 'cached' | 'hive' | 'hive @resolveTo';
-const SYSTEMS: System[] = ['direct', 'uncached', 'cached', 'hive', 'hive @resolveTo'];
+type System = 'direct' | 'floor' | 'uncached' | 'cached' | 'hive' | 'hive @resolveTo';
+const SYSTEMS: System[] = ['direct', 'floor', 'uncached', 'cached', 'hive', 'hive @resolveTo'];
 const SCENARIOS = ['bill by id', '50-bill page', '50 refunds with their bills'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -103,6 +106,8 @@ function operations(
   const ours = (port: number, query: string) =>
     graphql(`http://127.0.0.1:${port}/graphql`, query, { authorization: `Bearer ${benchKey.key}` });
   const hive = (query: string) => graphql(`http://127.0.0.1:${PORTS.hive}/graphql`, query);
+  // The floor is sent the same request body as our gateways; it reads only the path.
+  const floor = (path: string, query: string) => graphql(`http://127.0.0.1:${PORTS.floor}${path}`, query);
   const oursBoth = (query: string) => ({
     uncached: ours(PORTS.uncached, query),
     cached: ours(PORTS.cached, query),
@@ -120,11 +125,13 @@ function operations(
   return {
     'bill by id': {
       direct: () => call(direct(`/2/rest/bill/${billId}`)),
+      floor: floor(`/bill?id=${billId}`, `{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`),
       ...oursBoth(`{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`),
       hive: hive(`{ bill(id: "${billId}") { pay { ${RAW_BILL_FIELDS} message_detail } } }`),
     },
     '50-bill page': {
       direct: () => call(direct('/2/rest/bills', { limit: 50 })),
+      floor: floor('/page', `{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`),
       ...oursBoth(`{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`),
       hive: hive(`{ bills(para: { limit: 50 }) { bills { ${RAW_BILL_FIELDS} } } }`),
     },
@@ -134,6 +141,10 @@ function operations(
         await call(direct('/2/rest/refunds', { limit: 50 }));
         await Promise.all(billUrls.map((url) => call(url)));
       },
+      floor: floor(
+        '/refunds',
+        `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
+      ),
       ...oursBoth(
         `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
       ),
@@ -177,6 +188,7 @@ type Results = Record<Scenario, Record<1 | 10, Partial<Record<System, { rps: num
 function chart(results: Results, systems: System[]): string {
   const colours: Record<System, string> = {
     direct: '#9e9e9e',
+    floor: '#cfd8dc',
     uncached: '#1565c0',
     cached: '#64b5f6',
     hive: '#ef6c00',
@@ -184,6 +196,7 @@ function chart(results: Results, systems: System[]): string {
   };
   const names: Record<System, string> = {
     direct: 'direct REST',
+    floor: 'floor (bare node:http)',
     uncached: 'ours, uncached',
     cached: 'ours, cached',
     hive: 'Hive (client join)',
@@ -208,14 +221,14 @@ function chart(results: Results, systems: System[]): string {
     const top = 30 + p * (panelHeight + 30);
     parts.push(`<text x="10" y="${top}" font-size="15" font-weight="bold">${panel.title}</text>`);
     SCENARIOS.forEach((scenario, i) => {
-      const groupX = 60 + i * 280;
+      const groupX = 40 + i * 300;
       const max = Math.max(...systems.map((x) => panel.value(scenario, x) ?? 0));
       parts.push(`<text x="${groupX}" y="${top + barArea + 45}" font-size="13">${scenario}</text>`);
       systems.forEach((system, j) => {
         const value = panel.value(scenario, system);
         if (value === undefined) return;
         const h = max ? (value / max) * barArea : 0;
-        const x = groupX + j * 48;
+        const x = groupX + j * 46;
         const y = top + 20 + barArea - h;
         parts.push(
           `<rect x="${x}" y="${y.toFixed(1)}" width="40" height="${h.toFixed(1)}" fill="${colours[system]}"/>`,
@@ -228,11 +241,13 @@ function chart(results: Results, systems: System[]): string {
   });
   const legendY = 2 * (panelHeight + 30) + 20;
   systems.forEach((system, j) => {
-    parts.push(`<rect x="${20 + j * 175}" y="${legendY}" width="14" height="14" fill="${colours[system]}"/>`);
-    parts.push(`<text x="${40 + j * 175}" y="${legendY + 12}" font-size="13">${names[system]}</text>`);
+    const x = 20 + (j % 3) * 300;
+    const y = legendY + Math.floor(j / 3) * 22;
+    parts.push(`<rect x="${x}" y="${y}" width="14" height="14" fill="${colours[system]}"/>`);
+    parts.push(`<text x="${x + 20}" y="${y + 12}" font-size="13">${names[system]}</text>`);
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${legendY + 30}" font-family="sans-serif">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="940" height="${legendY + 52}" font-family="sans-serif">` +
     `<rect width="100%" height="100%" fill="white"/>${parts.join('')}</svg>\n`
   );
 }
@@ -249,6 +264,10 @@ const processes = {
   uncached: start('dist-bench/src/main.js', ourGateway(PORTS.uncached, { CACHE_TTL_MS: '0' })),
   cached: start('dist-bench/src/main.js', ourGateway(PORTS.cached)),
   hive: undefined as ReturnType<typeof start> | undefined,
+  floor: start('dist-bench/bench/floor.js', {
+    FLOOR_PORT: String(PORTS.floor),
+    BEECLOUD_BASE_URL: sandboxUrl,
+  }),
 };
 const peakRss: Record<'uncached' | 'cached' | 'hive', number> = { uncached: 0, cached: 0, hive: 0 };
 const sampler = setInterval(() => {
@@ -276,6 +295,7 @@ try {
   await waitUntilUp(`http://127.0.0.1:${PORTS.uncached}/healthz`);
   await waitUntilUp(`http://127.0.0.1:${PORTS.cached}/healthz`);
   await waitUntilUp(`http://127.0.0.1:${PORTS.hive}/healthcheck`, 60_000);
+  await waitUntilUp(`http://127.0.0.1:${PORTS.floor}/page`);
 
   const samples: Record<string, Array<{ rps: number; p50: number }>> = {};
   for (let round = 1; round <= ROUNDS; round++) {
@@ -367,9 +387,10 @@ try {
   failed = reportChecks(checks);
   console.log(
     `\nratios vs Hive's best at concurrency 10 — uncached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'uncached').toFixed(2)}×`).join(', ')}; ` +
-      `cached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'cached').toFixed(2)}×`).join(', ')}`,
+      `cached: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'cached').toFixed(2)}×`).join(', ')}; ` +
+      `the floor: ${SCENARIOS.map((s) => `${s} ${ratio(s, 'floor').toFixed(2)}×`).join(', ')}`,
   );
 } finally {
-  stopAll(sampler, sandbox, processes.uncached, processes.cached, processes.hive);
+  stopAll(sampler, sandbox, processes.uncached, processes.cached, processes.hive, processes.floor);
 }
 process.exit(failed ? 1 : 0);
