@@ -8,8 +8,8 @@
  * Run as its own process: `node dist-bench/bench/floor.js` with FLOOR_PORT and BEECLOUD_BASE_URL.
  */
 import { Agent, createServer, request } from 'node:http';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { encodePara, signAppRequest } from '../src/wire/index.js';
+import { BENCH_APP } from './support.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,7 +18,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 function get(path: string, params: object): Promise<Json> {
   const timestamp = Date.now();
-  const { appId, appSecret } = DEFAULT_DEV_APP;
+  const { appId, appSecret } = BENCH_APP;
   const para = encodePara({
     ...params,
     app_id: appId,

@@ -9,8 +9,9 @@
  *   (p50 latency) and 10 (operations per second), interleaved system by system and repeated
  *   BENCH_ROUNDS times (default 5); every figure is the median of the rounds. BENCH_SECONDS
  *   (default 5) is the length of one measurement.
- * - "Uncached" is CACHE_TTL_MS=0: the bill cache off. Both of our gateways run as in
- *   production: an API key on every request, the rate limiter on with a budget too large to bind.
+ * - "Uncached" is CACHE_TTL_MS=0: every cache off. Both of our gateways run as in production
+ *   (NODE_ENV=production, as the Dockerfile sets it): an API key on every request, the rate
+ *   limiter on with a budget too large to bind. Hive runs with NODE_ENV=production too.
  * - Direct REST and Hive have no join: their "50 refunds with their bills" is a client join (the
  *   refund list, then the distinct bills). Hive is also measured with its declarative
  *   `@resolveTo` join; its best figure is the one compared.
@@ -31,11 +32,13 @@ import { SCOPES } from '../src/auth/principal.js';
 import { encodePara } from '../src/wire/index.js';
 import {
   appAuth,
+  BENCH_APP,
   call,
   gatewayEnv,
   median,
   reportChecks,
   rssMb,
+  sandboxEnv,
   seed,
   start,
   stopAll,
@@ -253,11 +256,11 @@ function chart(results: Results, systems: System[]): string {
 }
 
 ensurePeer();
-const sandbox = start('dist-bench/src/sandbox/main.js', {
-  SANDBOX_PORT: String(PORTS.sandbox),
+const sandbox = start(
+  'dist-bench/src/sandbox/main.js',
   // The cached gateway keeps its cache fresh from BeeCloud's webhooks, as deployed.
-  SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${PORTS.cached}/webhooks/beecloud`,
-});
+  sandboxEnv(PORTS.sandbox, { SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${PORTS.cached}/webhooks/beecloud` }),
+);
 const ourGateway = (port: number, extra: Record<string, string> = {}) =>
   gatewayEnv(port, [benchKey.entry], sandboxUrl, extra);
 const processes = {
@@ -286,7 +289,8 @@ try {
   });
   processes.hive = start(
     'node_modules/@graphql-hive/gateway/dist/bin.js',
-    {},
+    // Deployed as ours is: production mode, signing for the bench's app.
+    { NODE_ENV: 'production', BC_APP_ID: BENCH_APP.appId, BC_APP_SECRET: BENCH_APP.appSecret },
     {
       cwd: PEER_DIR,
       args: ['supergraph', 'supergraph.graphql', '--port', String(PORTS.hive), '--host', '127.0.0.1'],

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
-import { call, gatewayEnv, seed, start, waitUntilUp } from './support.js';
+import { call, gatewayEnv, sandboxEnv, seed, start, waitUntilUp } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'bill';
@@ -33,7 +33,7 @@ interface Profile {
 }
 
 const profileDir = mkdtempSync(join(tmpdir(), 'bc-profile-'));
-const sandbox = start('dist-bench/src/sandbox/main.js', { SANDBOX_PORT: String(PORTS.sandbox) });
+const sandbox = start('dist-bench/src/sandbox/main.js', sandboxEnv(PORTS.sandbox));
 const gateway = start(
   'dist-bench/src/main.js',
   gatewayEnv(PORTS.gateway, [key.entry], sandboxUrl, CACHED ? {} : { CACHE_TTL_MS: '0' }),

@@ -13,7 +13,17 @@ import { cpus, totalmem } from 'node:os';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
 import { encodePara } from '../src/wire/index.js';
-import { appAuth, gatewayEnv, reportChecks, rssMb, seed, start, stopAll, waitUntilUp } from './support.js';
+import {
+  appAuth,
+  gatewayEnv,
+  reportChecks,
+  rssMb,
+  sandboxEnv,
+  seed,
+  start,
+  stopAll,
+  waitUntilUp,
+} from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const SANDBOX_PORT = 18180;
@@ -84,10 +94,10 @@ async function measure(options: autocannon.Options) {
 }
 
 // As deployed: BeeCloud's webhooks reach the gateway, which keeps its cache fresh with them.
-const sandbox = start('dist-bench/src/sandbox/main.js', {
-  SANDBOX_PORT: String(SANDBOX_PORT),
-  SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${GATEWAY_PORT}/webhooks/beecloud`,
-});
+const sandbox = start(
+  'dist-bench/src/sandbox/main.js',
+  sandboxEnv(SANDBOX_PORT, { SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${GATEWAY_PORT}/webhooks/beecloud` }),
+);
 // As in production: an API key is needed, and the rate limiter runs (with a budget too large to bind).
 const gateway = start('dist-bench/src/main.js', gatewayEnv(GATEWAY_PORT, [benchKey.entry], sandboxUrl), {
   nodeFlags: gatewayNodeFlags(),

@@ -17,8 +17,17 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
-import { call, reportChecks, rest, rssMb, start, stopAll, waitUntilUp } from './support.js';
+import {
+  BENCH_APP,
+  call,
+  reportChecks,
+  rest,
+  rssMb,
+  sandboxEnv,
+  start,
+  stopAll,
+  waitUntilUp,
+} from './support.js';
 
 const SECONDS = Math.min(60, Number(process.env.SOAK_SECONDS ?? 45));
 const PORTS = { sandbox: 18390, gateway: 14310 };
@@ -26,13 +35,13 @@ const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
 const graphqlUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
 const keys = Array.from({ length: 8 }, (_, i) => createApiKey(`soak${i}`, [...SCOPES]));
 
-const sandbox = start('dist-bench/src/sandbox/main.js', { SANDBOX_PORT: String(PORTS.sandbox) });
+const sandbox = start('dist-bench/src/sandbox/main.js', sandboxEnv(PORTS.sandbox));
 const gateway = start('dist-bench/src/main.js', {
   PORT: String(PORTS.gateway),
   API_KEYS: JSON.stringify(keys.map((key) => key.entry)),
-  BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
-  BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
-  BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
+  BEECLOUD_APP_ID: BENCH_APP.appId,
+  BEECLOUD_APP_SECRET: BENCH_APP.appSecret,
+  BEECLOUD_MASTER_SECRET: BENCH_APP.masterSecret,
   BEECLOUD_BASE_URLS: sandboxUrl,
 });
 let exited: number | null | undefined;

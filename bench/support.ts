@@ -5,8 +5,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
 import { chinaDate, encodePara, signAppRequest } from '../src/wire/index.js';
+
+/**
+ * The benchmarks' BeeCloud app, which their sandbox serves. Not the sandbox's published
+ * development app: production mode refuses that one, and the gateways are measured as
+ * deployed (NODE_ENV=production, as the Dockerfile sets it).
+ */
+export const BENCH_APP = {
+  appId: 'be4c4000-0000-4bee-8c1d-000000000001',
+  appSecret: 'bench-app-secret-not-published-0001',
+  masterSecret: 'bench-master-secret-not-published-01',
+};
+
+/** A sandbox process's environment: serving BENCH_APP on `port`. */
+export function sandboxEnv(port: number, extra: Record<string, string> = {}) {
+  return {
+    SANDBOX_PORT: String(port),
+    SANDBOX_APP_ID: BENCH_APP.appId,
+    SANDBOX_APP_SECRET: BENCH_APP.appSecret,
+    SANDBOX_MASTER_SECRET: BENCH_APP.masterSecret,
+    ...extra,
+  };
+}
 
 /** Output goes to /dev/null unless `inheritOutput`: reading it here would wake this process on every request. */
 export function start(
@@ -36,13 +57,13 @@ export async function waitUntilUp(url: string, timeoutMs = 30_000): Promise<void
   throw new Error(`${url} did not come up`);
 }
 
-/** The three auth fields for the development app; valid for the sandbox's 5-minute tolerance. */
-export function appAuth(secret: string = DEFAULT_DEV_APP.appSecret) {
+/** The three auth fields for BENCH_APP; valid for the sandbox's 5-minute tolerance. */
+export function appAuth(secret: string = BENCH_APP.appSecret) {
   const timestamp = Date.now();
   return {
-    app_id: DEFAULT_DEV_APP.appId,
+    app_id: BENCH_APP.appId,
     timestamp,
-    app_sign: signAppRequest(DEFAULT_DEV_APP.appId, timestamp, secret),
+    app_sign: signAppRequest(BENCH_APP.appId, timestamp, secret),
   };
 }
 
@@ -86,7 +107,7 @@ export async function seed(sandboxUrl: string): Promise<{ billId: string }> {
     billId = created.id;
     await fetch(`${sandboxUrl}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
   }
-  const master = DEFAULT_DEV_APP.masterSecret;
+  const master = BENCH_APP.masterSecret;
   for (let round = 0; round < 5; round++) {
     for (let b = 0; b < 10; b++) {
       const answer = await rest(
@@ -157,9 +178,9 @@ export const median = (values: number[]) => {
 };
 
 /**
- * A gateway process over the bench's sandbox, as production runs it: the development app's
- * credentials as if they were BeeCloud's, an API key required, the rate limiter on with a
- * budget too large to bind (unless `extra` says otherwise).
+ * A gateway process over the bench's sandbox, as production runs it: NODE_ENV=production,
+ * BENCH_APP's credentials as if they were BeeCloud's, an API key required, the rate limiter on
+ * with a budget too large to bind (unless `extra` says otherwise).
  */
 export function gatewayEnv(
   port: number,
@@ -168,13 +189,14 @@ export function gatewayEnv(
   extra: Record<string, string> = {},
 ) {
   return {
+    NODE_ENV: 'production',
     PORT: String(port),
     API_KEYS: JSON.stringify(apiKeys),
     RATE_LIMIT_PER_SECOND: '1000000',
     RATE_LIMIT_BURST: '10000000',
-    BEECLOUD_APP_ID: DEFAULT_DEV_APP.appId,
-    BEECLOUD_APP_SECRET: DEFAULT_DEV_APP.appSecret,
-    BEECLOUD_MASTER_SECRET: DEFAULT_DEV_APP.masterSecret,
+    BEECLOUD_APP_ID: BENCH_APP.appId,
+    BEECLOUD_APP_SECRET: BENCH_APP.appSecret,
+    BEECLOUD_MASTER_SECRET: BENCH_APP.masterSecret,
     BEECLOUD_BASE_URLS: sandboxUrl,
     ...extra,
   };
