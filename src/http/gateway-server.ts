@@ -26,6 +26,7 @@ import {
   wantsExplorer,
   type ExplorerAsset,
 } from './explorer.js';
+import type { CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import { createGraphQLHandler, type RequestInfo } from './graphql-handler.js';
 import { serveGraphQLWs } from './graphql-ws-server.js';
 import type { Metrics } from './metrics.js';
@@ -35,6 +36,8 @@ import { WEBHOOK_PATH } from './webhook-receiver.js';
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
+  /** When hot queries are compiled (graphql/compiled-executor.ts); tests make it compile sooner. */
+  compiledExecutor?: CompiledExecutorOptions;
   services: GatewayServices;
   authenticator: Authenticator;
   /** Handles POST /webhooks/beecloud (see webhook-receiver.ts); absent, the path is 404. */
@@ -95,6 +98,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     logger,
     metrics: options.metrics,
     trustedDocuments: options.trustedDocuments,
+    compiledExecutor: options.compiledExecutor,
   });
   const state = { draining: false, inFlight: 0 };
   const route = createRouter(options, graphql.handle, state);

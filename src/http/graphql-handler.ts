@@ -5,10 +5,16 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
+import {
+  CompiledExecutor,
+  DEFAULT_COMPILED_EXECUTOR_OPTIONS,
+  type CompiledExecutorOptions,
+} from '../graphql/compiled-executor.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { trustedText, type DocumentRequest, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
@@ -31,6 +37,8 @@ export interface GraphQLHandlerOptions {
   metrics?: Metrics;
   /** PERSISTED_OPERATIONS_ONLY: the only documents served. */
   trustedDocuments?: TrustedDocuments;
+  /** When hot queries are compiled (graphql/compiled-executor.ts); default DEFAULT_COMPILED_EXECUTOR_OPTIONS. */
+  compiledExecutor?: CompiledExecutorOptions;
 }
 
 /** What the access log and the metrics learn of one GraphQL request as it runs. */
@@ -66,8 +74,14 @@ export function armorFor(limits: QueryLimits) {
  */
 export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const armor = armorFor(options.limits);
+  const executor = new CompiledExecutor(
+    options.schema,
+    options.compiledExecutor ?? DEFAULT_COMPILED_EXECUTOR_OPTIONS,
+  );
+  options.metrics?.trackCompiledQueries(() => executor.compiledCount);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: options.schema,
+    // Apollo's one seam for execution: it parses, validates and runs the plugins as ever.
+    gateway: compiledGateway(options.schema, executor),
     csrfPrevention: true,
     // The process's signals are ours (main.ts drains, then exits 0); Apollo's own handler would
     // stop it and re-raise the signal, cutting requests in flight.
@@ -154,6 +168,30 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   return { handle, stop: () => apollo.stop() };
+}
+
+/**
+ * Apollo Server's `gateway` option with a fixed schema: an object that hands Apollo the schema
+ * once and an executor (Apollo Server 5 has no other way to replace graphql-js's execute).
+ */
+function compiledGateway(schema: GraphQLSchema, executor: CompiledExecutor): GatewayInterface {
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    load: async () => ({
+      executor: async (request) =>
+        executor.execute({
+          document: request.document,
+          operationName: request.operationName,
+          operationType: request.operation.operation,
+          contextValue: request.context,
+          variableValues: request.request.variables,
+        }),
+    }),
+    stop: async () => {},
+  };
 }
 
 /**

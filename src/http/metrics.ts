@@ -91,6 +91,18 @@ export class Metrics {
     });
   }
 
+  /** A gauge read when scraped: queries running as compiled code (graphql/compiled-executor.ts). */
+  trackCompiledQueries(read: () => number): void {
+    new Gauge({
+      name: 'graphql_compiled_queries',
+      help: 'Hot queries (document and operation) that run as code compiled by graphql-jit.',
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
+
   /**
    * The operation name as a label: a valid GraphQL name of at most 64 characters, and at most
    * 100 distinct ones (then `other`), so that clients cannot grow the series without bound.
