@@ -70,8 +70,7 @@ export class RecordCache {
 
   putBill(record: BillRecord, stamp: number): void {
     if (!this.enabled || stamp !== this.epoch || record.message_detail === undefined) return;
-    this.bills.set(record.id, record);
-    this.idByNo.set(record.bill_no, record.id);
+    if (this.bills.set(record.id, record)) this.idByNo.set(record.bill_no, record.id);
   }
 
   putRefundsOfBill(billNo: string, records: RefundRecord[], stamp: number): void {
@@ -137,19 +136,21 @@ class BoundedTtlMap<V> {
     return entry.value;
   }
 
-  /** The value even if expired, without counting as a use. */
+  /** The value, expired or not. */
   peek(key: string): V | undefined {
     return this.entries.get(key)?.value;
   }
 
-  set(key: string, value: V): void {
+  /** Stores the value unless it alone is over the byte bound; says whether it did. */
+  set(key: string, value: V): boolean {
     this.delete(key); // re-insert at the end
     const bytes = this.sizeOf(value);
-    if (bytes > this.maxBytes) return;
+    if (bytes > this.maxBytes) return false;
     this.entries.set(key, { value, expires: Date.now() + this.ttlMs, bytes });
     this.bytes += bytes;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes)
       this.delete(this.entries.keys().next().value!);
+    return true;
   }
 
   delete(key: string): void {
