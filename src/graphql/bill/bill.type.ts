@@ -112,17 +112,24 @@ export class Bill implements Node {
   })
   operatorId!: string | null;
 
+  /** BeeCloud's JSON-encoded maps, parsed only when selected (a page or a join seldom asks for them). */
+  private json!: { optional: string; messageDetail: string | undefined };
+
   @Field(() => GraphQLJSONObject, {
     description: "The merchant's own data, as given when the bill was created.",
   })
-  optional!: Record<string, unknown>;
+  get optional(): Record<string, unknown> {
+    return parseJsonObject(this.json.optional) ?? {};
+  }
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description:
       "The provider's notification. Loaded by `bill(id)`, nested look-ups, and lists with `needDetail`.",
   })
-  messageDetail!: Record<string, unknown> | null;
+  get messageDetail(): Record<string, unknown> | null {
+    return parseJsonObject(this.json.messageDetail);
+  }
 
   /** Resolved by BillResolver.refunds through a per-operation loader. */
   @Field(() => [Refund], {
@@ -166,8 +173,7 @@ export class Bill implements Node {
       sellerId: record.seller_id ?? null,
       storeId: record.store_id ?? null,
       operatorId: record.operator_id ?? null,
-      optional: parseJsonObject(record.optional) ?? {},
-      messageDetail: parseJsonObject(record.message_detail),
+      json: { optional: record.optional, messageDetail: record.message_detail },
     });
   }
 }

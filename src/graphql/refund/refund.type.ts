@@ -65,14 +65,21 @@ export class Refund implements Node {
   @Field(() => GraphQLDateTime, { description: 'When the refund was created.' })
   createdAt!: Date;
 
+  /** BeeCloud's JSON-encoded maps, parsed only when selected (a list seldom asks for them). */
+  private json!: { optional: string; messageDetail: string | undefined };
+
   @Field(() => GraphQLJSONObject, { description: "The merchant's own data, as given with the refund." })
-  optional!: Record<string, unknown>;
+  get optional(): Record<string, unknown> {
+    return parseJsonObject(this.json.optional) ?? {};
+  }
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description: "The provider's refund notification; `{}` when the provider never handled the refund.",
   })
-  messageDetail!: Record<string, unknown> | null;
+  get messageDetail(): Record<string, unknown> | null {
+    return parseJsonObject(this.json.messageDetail);
+  }
 
   /** Resolved by RefundResolver.needApproval: one count call per distinct refund per operation. */
   @Field({
@@ -103,8 +110,7 @@ export class Refund implements Node {
       succeeded: record.result,
       state: stateOf(record),
       createdAt: new Date(record.create_time),
-      optional: parseJsonObject(record.optional) ?? {},
-      messageDetail: parseJsonObject(record.message_detail),
+      json: { optional: record.optional, messageDetail: record.message_detail },
     });
   }
 }
