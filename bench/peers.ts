@@ -39,6 +39,7 @@ import {
   reportChecks,
   rssMb,
   sandboxEnv,
+  scenarioQueries,
   seed,
   start,
   stopAll,
@@ -74,7 +75,6 @@ function ensurePeer(): void {
 }
 
 const benchKey = createApiKey('bench-peers', [...SCOPES]);
-const BILL_FIELDS = 'id billNo title totalFeeFen channel family paid refunded tradeNo createdAt optional';
 const RAW_BILL_FIELDS =
   'id bill_no title total_fee channel sub_channel spay_result refund_result revert_result trade_no create_time optional';
 
@@ -125,17 +125,18 @@ function operations(
     '{ refunds(para: { limit: 50 }) { refunds { id refund_no refund_fee bill_no finish result } } }',
   );
   const hiveBillsOfRefunds = hive(`{ ${hiveBills} }`);
+  const queries = scenarioQueries(billId);
   return {
     'bill by id': {
       direct: () => call(direct(`/2/rest/bill/${billId}`)),
-      floor: floor(`/bill?id=${billId}`, `{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`),
-      ...oursBoth(`{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`),
+      floor: floor(`/bill?id=${billId}`, queries.bill),
+      ...oursBoth(queries.bill),
       hive: hive(`{ bill(id: "${billId}") { pay { ${RAW_BILL_FIELDS} message_detail } } }`),
     },
     '50-bill page': {
       direct: () => call(direct('/2/rest/bills', { limit: 50 })),
-      floor: floor('/page', `{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`),
-      ...oursBoth(`{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`),
+      floor: floor('/page', queries.page),
+      ...oursBoth(queries.page),
       hive: hive(`{ bills(para: { limit: 50 }) { bills { ${RAW_BILL_FIELDS} } } }`),
     },
     '50 refunds with their bills': {
@@ -144,13 +145,8 @@ function operations(
         await call(direct('/2/rest/refunds', { limit: 50 }));
         await Promise.all(billUrls.map((url) => call(url)));
       },
-      floor: floor(
-        '/refunds',
-        `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
-      ),
-      ...oursBoth(
-        `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
-      ),
+      floor: floor('/refunds', queries.refunds),
+      ...oursBoth(queries.refunds),
       // Two requests: the list, then the distinct bills as aliased fields of one query.
       hive: async () => {
         await hiveRefunds();

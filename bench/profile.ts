@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { SCOPES } from '../src/auth/principal.js';
-import { call, gatewayEnv, sandboxEnv, seed, start, waitUntilUp } from './support.js';
+import { call, gatewayEnv, sandboxEnv, scenarioQueries, seed, start, waitUntilUp } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'bill';
@@ -19,7 +19,6 @@ const CACHED = process.env.BENCH_CACHED === '1';
 const PORTS = { sandbox: 18480, gateway: 18481 };
 const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
 const key = createApiKey('bench-profile', [...SCOPES]);
-const FIELDS = 'id billNo title totalFeeFen channel family paid refunded tradeNo createdAt optional';
 
 interface ProfileNode {
   id: number;
@@ -43,11 +42,7 @@ try {
   await waitUntilUp(`${sandboxUrl}/_sandbox/health`);
   const { billId } = await seed(sandboxUrl);
   await waitUntilUp(`http://127.0.0.1:${PORTS.gateway}/healthz`);
-  const query = {
-    bill: `{ bill(id: "${billId}") { ${FIELDS} messageDetail } }`,
-    page: `{ bills(first: 50) { nodes { ${FIELDS} } } }`,
-    refunds: `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${FIELDS} } } } }`,
-  }[SCENARIO];
+  const query = (scenarioQueries(billId) as Record<string, string | undefined>)[SCENARIO];
   if (!query) throw new Error(`BENCH_SCENARIO must be bill, page or refunds, got ${SCENARIO}`);
   const body = JSON.stringify({ query });
   const options = {

@@ -18,6 +18,18 @@ export const BENCH_APP = {
   masterSecret: 'bench-master-secret-not-published-01',
 };
 
+/** The fields every scenario reads of a bill through our gateway. */
+const BILL_FIELDS = 'id billNo title totalFeeFen channel family paid refunded tradeNo createdAt optional';
+
+/** Our gateway's query for each scenario of bench:peers and bench:profile, over the seeded data. */
+export function scenarioQueries(billId: string) {
+  return {
+    bill: `{ bill(id: "${billId}") { ${BILL_FIELDS} messageDetail } }`,
+    page: `{ bills(first: 50) { nodes { ${BILL_FIELDS} } } }`,
+    refunds: `{ refunds(first: 50) { nodes { id refundNo refundFeeFen state bill { ${BILL_FIELDS} } } } }`,
+  };
+}
+
 /** A sandbox process's environment: serving BENCH_APP on `port`. */
 export function sandboxEnv(port: number, extra: Record<string, string> = {}) {
   return {
