@@ -10,11 +10,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
-import {
-  CompiledExecutor,
-  DEFAULT_COMPILED_EXECUTOR_OPTIONS,
-  type CompiledExecutorOptions,
-} from '../graphql/compiled-executor.js';
+import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { trustedText, type DocumentRequest, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
@@ -74,10 +70,7 @@ export function armorFor(limits: QueryLimits) {
  */
 export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const armor = armorFor(options.limits);
-  const executor = new CompiledExecutor(
-    options.schema,
-    options.compiledExecutor ?? DEFAULT_COMPILED_EXECUTOR_OPTIONS,
-  );
+  const executor = new CompiledExecutor(options.schema, options.compiledExecutor);
   options.metrics?.trackCompiledQueries(() => executor.compiledCount);
   const apollo = new ApolloServer<GatewayContext>({
     // Apollo's one seam for execution: it parses, validates and runs the plugins as ever.

@@ -73,29 +73,27 @@ export class Metrics {
 
   /** Gauges read when scraped: open WebSockets and the operations open on them. */
   trackSockets(read: () => { sockets: number; operations: number }): void {
-    new Gauge({
-      name: 'websocket_connections',
-      help: 'Open graphql-ws connections.',
-      registers: [this.registry],
-      collect() {
-        this.set(read().sockets);
-      },
-    });
-    new Gauge({
-      name: 'websocket_operations',
-      help: 'Operations open on graphql-ws connections (subscriptions, and queries in flight).',
-      registers: [this.registry],
-      collect() {
-        this.set(read().operations);
-      },
-    });
+    this.gaugeReadWhenScraped('websocket_connections', 'Open graphql-ws connections.', () => read().sockets);
+    this.gaugeReadWhenScraped(
+      'websocket_operations',
+      'Operations open on graphql-ws connections (subscriptions, and queries in flight).',
+      () => read().operations,
+    );
   }
 
   /** A gauge read when scraped: queries running as compiled code (graphql/compiled-executor.ts). */
   trackCompiledQueries(read: () => number): void {
+    this.gaugeReadWhenScraped(
+      'graphql_compiled_queries',
+      'Hot queries (document and operation) that run as code compiled by graphql-jit.',
+      read,
+    );
+  }
+
+  private gaugeReadWhenScraped(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'graphql_compiled_queries',
-      help: 'Hot queries (document and operation) that run as code compiled by graphql-jit.',
+      name,
+      help,
       registers: [this.registry],
       collect() {
         this.set(read());
