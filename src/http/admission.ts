@@ -37,7 +37,13 @@ export async function admitOperation(input: AdmissionInput): Promise<Admission> 
   } catch (error) {
     throw refusalFromAuth(error);
   }
-  const budget = operationBudget(input.schema, input.document, input.operationName, input.variables);
+  const budget = operationBudget(
+    input.schema,
+    input.document,
+    input.operationName,
+    input.variables,
+    input.limits.maxCost,
+  );
   checkOperationBudget(budget, {
     maxCost: input.limits.maxCost,
     maxUpstreamCalls: input.limits.maxUpstreamCalls,

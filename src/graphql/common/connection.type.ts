@@ -60,7 +60,7 @@ export class PageInfo {
 }
 
 // The fields under a list run once per item the connection field asked for (`first`, default 10).
-const perItem = (_args: Record<string, unknown>, connection: Record<string, unknown>) =>
+const perItem = (connection: Record<string, unknown>) =>
   Number(connection.first ?? 10);
 
 /** `BillEdge`, `RefundEdge`: a node and the cursor after it. */
@@ -94,19 +94,19 @@ export function ConnectionOf<TNode extends object>(nodeType: ClassType<TNode>) {
   abstract class Connection {
     constructor(protected readonly source: ConnectionSource<TNode>) {}
 
-    @Budget({ items: perItem })
+    @Budget({ itemsFromParent: perItem })
     @Field(() => [Edge], { description: 'The nodes with their cursors.' })
     get edges(): InstanceType<typeof Edge>[] {
       return this.source.nodes.map((node, i) => new Edge(node, this.source.cursors[i]!));
     }
 
-    @Budget({ items: perItem })
+    @Budget({ itemsFromParent: perItem })
     @Field(() => [nodeType], { description: 'The nodes alone, when no cursor is needed.' })
     get nodes(): TNode[] {
       return this.source.nodes;
     }
 
-    @Budget({ items: perItem })
+    @Budget({ itemsFromParent: perItem })
     @Field(() => [nodeType], {
       deprecationReason: 'Use `nodes` (or `edges`).',
       description: 'The same as `nodes`.',
