@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { trustedProxies } from './node-http/client-address.js';
 import { readFlag, readInteger, readJson, readOptionalInteger } from './node-http/env.js';
 import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
@@ -23,6 +24,8 @@ export interface GatewayConfig {
   attemptTimeoutMs: number;
   deadlineMs: number;
   corsOrigins: string[];
+  /** TRUST_PROXY: proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  trustProxy: string[];
   maxBodyBytes: number;
   /** Redis for pub/sub and webhook de-duplication across replicas; in memory without it. */
   redisUrl?: string;
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
     webhookDedupFile: env.WEBHOOK_DEDUP_FILE || undefined,
@@ -252,6 +256,16 @@ function authSettings(
     );
   }
   return { kind: 'dev-key' };
+}
+
+/** TRUST_PROXY: comma-separated addresses and CIDR ranges, checked here so that a typo stops start-up. */
+function readTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  trustedProxies(entries); // throws naming TRUST_PROXY and the bad entry
+  return entries;
 }
 
 /** NOTIFY_URL_PREFIXES: comma-separated http(s) URL prefixes (see QueryLimits.notifyUrlPrefixes). */

@@ -26,7 +26,7 @@ export interface AssembleOptions extends Omit<
   GatewayServerOptions,
   'schema' | 'services' | 'webhook' | 'metrics' | 'rateLimiter'
 > {
-  /** Per-principal budgets; shared through Redis when `redisUrl` is set. Absent: no rate limit. */
+  /** Budgets per principal (per client address for anonymous callers); shared through Redis when `redisUrl` is set. Absent: no rate limit. */
   rateLimit?: RateLimitSettings | null;
   api: BeeCloudClient;
   /** The app whose webhooks are accepted (signatures use its master secret). */
@@ -237,6 +237,7 @@ export async function startGateway(
       : (false as const),
     limits: config.limits,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     metricsPublic: config.metricsPublic,
     metricsPort: config.metricsPort,
     logger,

@@ -23,7 +23,8 @@ interface Tracked {
 export interface Execution {
   document: DocumentNode;
   operationName: string | null;
-  operationType: 'query' | 'mutation' | 'subscription';
+  /** Undefined when no operation of the document answers to `operationName`: graphql-js then says why. */
+  operationType: 'query' | 'mutation' | 'subscription' | undefined;
   contextValue: unknown;
   variableValues: Record<string, unknown> | undefined;
 }
@@ -65,7 +66,7 @@ export class CompiledExecutor {
   }
 
   async execute(execution: Execution): Promise<ExecutionResult> {
-    const compiled = this.compiledFor(execution);
+    const compiled = execution.operationType === 'query' ? this.compiledFor(execution) : null;
     if (!compiled)
       return execute({
         schema: this.schema,
@@ -78,7 +79,7 @@ export class CompiledExecutor {
     return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   }
 
-  private compiledFor({ document, operationName, operationType }: Execution): CompiledQuery | null {
+  private compiledFor({ document, operationName }: Execution): CompiledQuery | null {
     let entry = this.tracked.get(document);
     if (!entry) this.tracked.set(document, (entry = { runs: new Map(), compiled: new Map() }));
     const name = operationName ?? '';
@@ -90,8 +91,7 @@ export class CompiledExecutor {
     const runs = (entry.runs.get(name) ?? 0) + 1;
     entry.runs.set(name, runs);
     if (runs <= this.options.compileAfter) return null;
-    const result =
-      operationType === 'query' ? compileQuery(this.schema, document, operationName ?? undefined) : null;
+    const result = compileQuery(this.schema, document, operationName ?? undefined);
     const compiled = result && isCompiledQuery(result) ? result : null;
     entry.compiled.set(name, compiled);
     if (compiled) this.touch(document, entry);

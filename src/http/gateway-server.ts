@@ -17,6 +17,8 @@ import { errorBody } from '../graphql/errors.js';
 import { logAccess } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
 import { listen } from '../node-http/listen.js';
+import { addressBucket, clientAddress, trustedProxies } from '../node-http/client-address.js';
+import type { AdmissionInput } from './admission.js';
 import { sendJson } from '../node-http/respond.js';
 import { applyCors } from './cors.js';
 import {
@@ -63,6 +65,13 @@ export interface GatewayServerOptions {
   /** PERSISTED_OPERATIONS_ONLY: the only documents served, over HTTP and WebSocket alike. */
   trustedDocuments?: TrustedDocuments;
   rateLimiter?: RateLimiter;
+  /**
+   * TRUST_PROXY: proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client. An
+   * anonymous caller's rate budget is its address's, so only these may say what it is.
+   */
+  trustProxy?: readonly string[];
+  /** Told of every admission decided (http/admission.ts): tests count its work with it. */
+  onAdmission?: AdmissionInput['onAdmission'];
   /** JSON lines: one per request (id, path, status, time, the GraphQL operation; never a query string), and errors. */
   logger?: Logger;
 }
@@ -88,6 +97,8 @@ export interface GatewayServer {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger();
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : undefined;
+  const clientBucketOf = (req: IncomingMessage) => addressBucket(clientAddress(req, proxies));
   const graphql = await createGraphQLHandler({
     schema: options.schema,
     context: (principal) => createContext(options.services, principal),
@@ -99,6 +110,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics: options.metrics,
     trustedDocuments: options.trustedDocuments,
     compiledExecutor: options.compiledExecutor,
+    clientBucketOf,
+    onAdmission: options.onAdmission,
   });
   const state = { draining: false, inFlight: 0 };
   const route = createRouter(options, graphql.handle, state);
@@ -151,6 +164,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics: options.metrics,
     trustedDocuments: options.trustedDocuments,
     credentialsOf: (request) => credentialsOf(request.headers),
+    clientBucketOf,
+    onAdmission: options.onAdmission,
   });
   options.metrics?.trackSockets(subscriptions.stats);
   let closing: Promise<void> | undefined;

@@ -1,4 +1,10 @@
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLResponse } from '@apollo/server';
+import {
+  ApolloServer,
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLResponse,
+  type HTTPGraphQLResponse,
+} from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -6,7 +12,7 @@ import {
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
@@ -17,7 +23,14 @@ import { errorBody, originalOf, publicError, requestError } from '../graphql/err
 import type { Logger } from '../node-http/logger.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
-import { admitOperation, type Admission } from './admission.js';
+import {
+  admitOperation,
+  chargeRefusal,
+  rateKeyOf,
+  type Admission,
+  type AdmissionInput,
+  type RateBudget,
+} from './admission.js';
 import type { Metrics } from './metrics.js';
 import type { QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -35,6 +48,10 @@ export interface GraphQLHandlerOptions {
   trustedDocuments?: TrustedDocuments;
   /** When hot queries are compiled (graphql/compiled-executor.ts); default DEFAULT_COMPILED_EXECUTOR_OPTIONS. */
   compiledExecutor?: CompiledExecutorOptions;
+  /** The rate-limit bucket of an anonymous request's client (node-http/client-address.ts). */
+  clientBucketOf: (req: IncomingMessage) => string;
+  /** Told of every admission decided (admission.ts): metrics, and tests counting its work. */
+  onAdmission?: AdmissionInput['onAdmission'];
 }
 
 /** What the access log and the metrics learn of one GraphQL request as it runs. */
@@ -142,20 +159,10 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         return sendJson(res, 400, errorBody('OPERATION_NOT_TRUSTED', trusted.refused));
       ({ body, search } = trusted);
     }
-    if (!principal && registersPersistedQuery(body, search)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      return sendJson(
-        res,
-        401,
-        errorBody(
-          'UNAUTHENTICATED',
-          'registering a persisted query needs credentials: an API key or a bearer token',
-        ),
-      );
-    }
+    const state: RequestState = { info, rateKey: rateKeyOf(principal, options.clientBucketOf(req)) };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => Object.assign(options.context(principal), { [REQUEST_INFO]: info }),
+      context: async () => Object.assign(options.context(principal), { [REQUEST_STATE]: state }),
     });
     await writeResponse(req, res, response);
   }
@@ -178,7 +185,8 @@ function compiledGateway(schema: GraphQLSchema, executor: CompiledExecutor): Gat
         executor.execute({
           document: request.document,
           operationName: request.operationName,
-          operationType: request.operation.operation,
+          // Absent when Apollo found no operation to run (admission refuses those first).
+          operationType: request.operation?.operation,
           contextValue: request.context,
           variableValues: request.request.variables,
         }),
@@ -222,29 +230,29 @@ function onlyTrusted(
 export const APQ_CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
- * Whether a request would store a query in the persisted-query cache: it carries both the
- * `persistedQuery` extension and the query text (a look-up by hash alone stores nothing).
- */
-function registersPersistedQuery(body: unknown, search: string): boolean {
-  if (body && typeof body === 'object') {
-    const { query, extensions } = body as { query?: unknown; extensions?: { persistedQuery?: unknown } };
-    return typeof query === 'string' && query !== '' && extensions?.persistedQuery != null;
-  }
-  const params = new URLSearchParams(search);
-  return Boolean(params.get('query')) && (params.get('extensions') ?? '').includes('persistedQuery');
-}
-
-/**
- * Admits each operation before it runs (admission.ts: scopes, cost and upstream-call limits,
- * rate budget) and reports its cost and the budget left in the response's `extensions`.
+ * Admits each operation before it runs (admission.ts: the operation, scopes, cost and
+ * upstream-call limits, rate budget) and reports its cost and the budget left in the
+ * response's `extensions`. A document that does not parse or validate is charged too.
  */
 function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let admission: Admission | undefined;
+      let malformed = false;
+      const budgetOf = (contextValue: GatewayContext): RateBudget => ({
+        rateLimiter: options.rateLimiter,
+        rateKey: stateOf(contextValue)?.rateKey ?? 'unknown',
+        onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'http' }),
+      });
       return {
-        async didResolveOperation({ document, operation, request, contextValue }) {
-          const info = infoOf(contextValue);
+        async parsingDidStart() {
+          return async (error) => void (malformed ||= error !== undefined);
+        },
+        async validationDidStart() {
+          return async (errors) => void (malformed ||= Boolean(errors?.length));
+        },
+        async didResolveOperation({ document, operation, request, contextValue, metrics }) {
+          const info = stateOf(contextValue)?.info;
           if (info) {
             info.operation = request.operationName ?? operation?.name?.value ?? null;
             info.operationType = operation?.operation;
@@ -257,19 +265,31 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
                 'at ws(s)://<this host>/graphql, not over HTTP',
             );
           }
+          // Registering a persisted query needs a key: decided on what Apollo itself read of the
+          // request (its decoded extensions), so no spelling of the extension slips past.
+          if (metrics.persistedQueryRegister && !contextValue.principal) {
+            throw requestError(
+              'UNAUTHENTICATED',
+              'registering a persisted query needs credentials: an API key or a bearer token',
+            );
+          }
           admission = await admitOperation({
+            ...budgetOf(contextValue),
             schema: options.schema,
             document,
             operationName: request.operationName,
             variables: request.variables,
             principal: contextValue.principal,
             limits: options.limits,
-            rateLimiter: options.rateLimiter,
-            onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'http' }),
+            onAdmission: options.onAdmission,
           });
         },
         async willSendResponse({ response, contextValue, errors }) {
-          const info = infoOf(contextValue);
+          if (malformed) {
+            const limited = await chargeRefusal(budgetOf(contextValue), 1);
+            if (limited) replaceWith(response, limited);
+          }
+          const info = stateOf(contextValue)?.info;
           if (info) {
             info.upstreamCalls = contextValue.api.callsMade;
             const first =
@@ -294,12 +314,29 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
   };
 }
 
+/** What handle tells the plugin of one request: its info to fill in, and whose budget it spends. */
+interface RequestState {
+  info: RequestInfo;
+  rateKey: string;
+}
+
 /**
- * The request's info rides on the context under a symbol (Apollo hands plugins a shallow copy
- * of the context, which keeps own properties): set by handle, filled in by the plugin.
+ * The request's state rides on the context under a symbol (Apollo hands plugins a shallow copy
+ * of the context, which keeps own properties): set by handle, read by the plugin.
  */
-const REQUEST_INFO = Symbol('requestInfo');
-const infoOf = (context: GatewayContext) => (context as { [REQUEST_INFO]?: RequestInfo })[REQUEST_INFO];
+const REQUEST_STATE = Symbol('requestState');
+const stateOf = (context: GatewayContext) =>
+  (context as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
+
+/** Answers a whole-request error in place of what Apollo was about to send (its status and headers too). */
+function replaceWith(response: GraphQLResponse, error: GraphQLError): void {
+  const { http, ...extensions } = error.extensions as { http?: { status: number; headers: Map<string, string> } };
+  response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
+  if (http) {
+    response.http.status = http.status;
+    for (const [name, value] of http.headers) response.http.headers.set(name, value);
+  }
+}
 
 /**
  * Answers over ~1 KB are compressed when the client accepts it (brotli, else gzip), at a

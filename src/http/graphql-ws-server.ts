@@ -2,7 +2,6 @@ import { trustedText, type DocumentRequest, type TrustedDocuments } from '../gra
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
-  getOperationAST,
   parse,
   specifiedRules,
   validate,
@@ -19,7 +18,7 @@ import { createContext, type GatewayServices } from '../graphql/context.js';
 import { gatewayError, publicErrors, publicResult } from '../graphql/errors.js';
 import type { Logger } from '../node-http/logger.js';
 import type { Metrics } from './metrics.js';
-import { admitOperation } from './admission.js';
+import { admitOperation, chargeRefusal, rateKeyOf, type AdmissionInput, type RateBudget } from './admission.js';
 import { armorFor } from './graphql-handler.js';
 import type { QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -39,6 +38,10 @@ export interface GraphQLWsOptions {
   trustedDocuments?: TrustedDocuments;
   /** The credentials of the upgrade request, when connectionParams carry none. */
   credentialsOf: (request: IncomingMessage) => { authorization?: string; apiKey?: string };
+  /** The rate-limit bucket of the upgrade request's client (node-http/client-address.ts). */
+  clientBucketOf: (request: IncomingMessage) => string;
+  /** Told of every admission decided (admission.ts). */
+  onAdmission?: AdmissionInput['onAdmission'];
 }
 
 /** What one socket carries between its messages (graphql-ws adds `request` and `socket`). */
@@ -112,6 +115,12 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         ),
       ];
     }
+    const principal = state.principal ?? null;
+    const budget: RateBudget = {
+      rateLimiter: options.rateLimiter,
+      rateKey: rateKeyOf(principal, options.clientBucketOf(state.request)),
+      onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'websocket' }),
+    };
     let query = payload.query;
     if (options.trustedDocuments) {
       const trusted = trustedText(options.trustedDocuments, payload as DocumentRequest);
@@ -122,10 +131,15 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     try {
       document = parse(query, { maxTokens: limits.maxTokens });
     } catch (error) {
-      return [gatewayError('GRAPHQL_PARSE_FAILED', (error as GraphQLError).message)];
+      return [
+        (await chargeRefusal(budget, 1)) ??
+          gatewayError('GRAPHQL_PARSE_FAILED', (error as GraphQLError).message),
+      ];
     }
     const invalid = validate(options.schema, document, rules);
     if (invalid.length) {
+      const limited = await chargeRefusal(budget, 1);
+      if (limited) return [limited];
       // Tagged as Apollo tags them over HTTP, so that publicError lets them through.
       return invalid.map(
         (error) =>
@@ -136,20 +150,17 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
           }),
       );
     }
-    if (!getOperationAST(document, payload.operationName)) {
-      return [gatewayError('OPERATION_RESOLUTION_FAILURE', 'no operation of that name in the document')];
-    }
     const variables = payload.variables ?? {};
     try {
       await admitOperation({
+        ...budget,
         schema: options.schema,
         document,
         operationName: payload.operationName,
         variables,
-        principal: state.principal ?? null,
+        principal,
         limits,
-        rateLimiter: options.rateLimiter,
-        onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'websocket' }),
+        onAdmission: options.onAdmission,
       });
     } catch (error) {
       return [error as GraphQLError];
@@ -159,7 +170,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       document,
       operationName: payload.operationName,
       variableValues: variables,
-      contextValue: createContext(options.services, state.principal ?? null),
+      contextValue: createContext(options.services, principal),
     };
   };
 
