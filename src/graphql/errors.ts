@@ -197,7 +197,11 @@ export function publicError(
   }
   // Apollo's own refusals that carry a 4xx status and no code (a persisted query whose hash does
   // not match its text, an unknown persisted-query version): the client's mistake, in Apollo's words.
-  if (original instanceof GraphQLError && original.extensions.code === undefined && isClientStatus(original)) {
+  if (
+    original instanceof GraphQLError &&
+    original.extensions.code === undefined &&
+    isClientStatus(original)
+  ) {
     return { message: original.message, ...where, extensions: { code: 'BAD_REQUEST' } };
   }
   logUnexpected(original);

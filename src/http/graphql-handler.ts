@@ -325,12 +325,13 @@ interface RequestState {
  * of the context, which keeps own properties): set by handle, read by the plugin.
  */
 const REQUEST_STATE = Symbol('requestState');
-const stateOf = (context: GatewayContext) =>
-  (context as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
+const stateOf = (context: GatewayContext) => (context as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
 
 /** Answers a whole-request error in place of what Apollo was about to send (its status and headers too). */
 function replaceWith(response: GraphQLResponse, error: GraphQLError): void {
-  const { http, ...extensions } = error.extensions as { http?: { status: number; headers: Map<string, string> } };
+  const { http, ...extensions } = error.extensions as {
+    http?: { status: number; headers: Map<string, string> };
+  };
   response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
   if (http) {
     response.http.status = http.status;

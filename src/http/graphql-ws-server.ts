@@ -18,7 +18,13 @@ import { createContext, type GatewayServices } from '../graphql/context.js';
 import { gatewayError, publicErrors, publicResult } from '../graphql/errors.js';
 import type { Logger } from '../node-http/logger.js';
 import type { Metrics } from './metrics.js';
-import { admitOperation, chargeRefusal, rateKeyOf, type AdmissionInput, type RateBudget } from './admission.js';
+import {
+  admitOperation,
+  chargeRefusal,
+  rateKeyOf,
+  type AdmissionInput,
+  type RateBudget,
+} from './admission.js';
 import { armorFor } from './graphql-handler.js';
 import type { QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';

@@ -92,7 +92,8 @@ export class MemoryRateLimiter implements RateLimiter {
 }
 
 /** How long an untouched bucket takes to fill again from empty. */
-const refillMs = (settings: RateLimitSettings) => Math.ceil((settings.burst / settings.perSecond) * 1000) + 1000;
+const refillMs = (settings: RateLimitSettings) =>
+  Math.ceil((settings.burst / settings.perSecond) * 1000) + 1000;
 
 /** Refill, check and spend in one step on the Redis server, so concurrent replicas cannot overspend. */
 const TAKE_SCRIPT = `

@@ -4,6 +4,8 @@ import { assembleOver, startTestGateway, type TestGateway } from '../support/gat
 import { startRedis } from '../support/redis.js';
 import { describeWithRedis } from '../support/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
+import { fragmentTree } from '../support/adversarial-documents.js';
+import { sendOver, sendOverEach, type TransportAnswer } from '../support/transports.js';
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, {
@@ -97,6 +99,83 @@ describe('rate limits', () => {
       ).toBe(200);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('rate budgets of refusals and of anonymous callers', () => {
+  const codeOf = (answer: TransportAnswer) => answer.errors?.[0]?.extensions?.code;
+
+  it('charges a refusal its cost (up to LIMIT_MAX_COST) and a malformed document 1, then answers 429 on every transport', async () => {
+    const t = await startTestGateway({
+      server: { authenticator: testAuthenticator(), rateLimit: { burst: 40, perSecond: 0.01 } },
+    });
+    try {
+      const asReader = { authorization: `Bearer ${KEYS.readOnly.key}` };
+      // Three malformed documents cost 1 each: 37 left, as the next answer reports.
+      for (const query of ['{ billsCount', '{ billz }', '{ __typename }'.repeat(2)])
+        expect(codeOf(await sendOver('POST', t.graphqlUrl, { query }, asReader))).toMatch(/^GRAPHQL_/);
+      const counted = await sendOver('POST', t.graphqlUrl, { query: '{ __typename }' }, asReader);
+      expect(counted.extensions).toMatchObject({ rateLimit: { remaining: 36 } });
+      // 100^4 __typename: refused, and charged what is left (its cost is over the whole bucket).
+      expect(codeOf(await sendOver('POST', t.graphqlUrl, { query: fragmentTree(100, 4) }, asReader))).toBe(
+        'COST_LIMIT_EXCEEDED',
+      );
+      // Nothing left: an admissible operation, a malformed one and a refused one all wait, on each transport.
+      for (const query of ['{ billsCount }', '{ billsCount', fragmentTree(100, 4)]) {
+        const answers = await sendOverEach(t.graphqlUrl, { query }, asReader);
+        expect(answers.map(codeOf)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+        expect(answers.map((answer) => answer.status)).toEqual([429, 429, undefined]);
+        expect(answers[0]!.headers!.get('retry-after')).toMatch(/^\d+$/);
+      }
+      // Another principal's budget is whole.
+      const other = await sendOver(
+        'POST',
+        t.graphqlUrl,
+        { query: '{ billsCount }' },
+        { authorization: `Bearer ${KEYS.everything.key}` },
+      );
+      expect(other.status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives each anonymous address its own bucket, read from X-Forwarded-For only behind TRUST_PROXY', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const spendFrom = async (t: TestGateway, address: string, times: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < times; i++)
+        statuses.push(
+          (await sendOver('POST', t.graphqlUrl, { query: '{ __typename }' }, from(address))).status!,
+        );
+      return statuses;
+    };
+    const behindProxy = await startTestGateway({
+      server: {
+        authenticator: testAuthenticator(),
+        rateLimit: { burst: 3, perSecond: 0.01 },
+        trustProxy: ['127.0.0.1'],
+      },
+    });
+    try {
+      expect(await spendFrom(behindProxy, '203.0.113.1', 4)).toEqual([200, 200, 200, 429]);
+      // Another client behind the same proxy is not held back by the first.
+      expect(await spendFrom(behindProxy, '203.0.113.2', 1)).toEqual([200]);
+      // A client that writes its own X-Forwarded-For is known by the hop the proxy appended.
+      expect(await spendFrom(behindProxy, '198.51.100.1, 203.0.113.1', 1)).toEqual([429]);
+    } finally {
+      await behindProxy.close();
+    }
+    const direct = await startTestGateway({
+      server: { authenticator: testAuthenticator(), rateLimit: { burst: 3, perSecond: 0.01 } },
+    });
+    try {
+      // No trusted proxy: the header is the caller's own word, and the peer (127.0.0.1) is the client.
+      expect(await spendFrom(direct, '203.0.113.1', 3)).toEqual([200, 200, 200]);
+      expect(await spendFrom(direct, '203.0.113.2', 1)).toEqual([429]);
+    } finally {
+      await direct.close();
     }
   });
 });

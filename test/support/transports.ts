@@ -111,7 +111,7 @@ function overWebSocket(
         next: (result) => {
           answer.data = result.data;
           if (result.errors) answer.errors = [...result.errors];
-          if (result.extensions) answer.extensions = result.extensions;
+          if (result.extensions) answer.extensions = result.extensions as Record<string, unknown>;
         },
         error: (error) => {
           if (Array.isArray(error)) answer.errors = error as GraphQLFormattedError[];

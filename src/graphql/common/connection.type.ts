@@ -60,8 +60,7 @@ export class PageInfo {
 }
 
 // The fields under a list run once per item the connection field asked for (`first`, default 10).
-const perItem = (connection: Record<string, unknown>) =>
-  Number(connection.first ?? 10);
+const perItem = (connection: Record<string, unknown>) => Number(connection.first ?? 10);
 
 /** `BillEdge`, `RefundEdge`: a node and the cursor after it. */
 function EdgeOf<TNode extends object>(nodeType: ClassType<TNode>) {
