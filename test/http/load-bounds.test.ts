@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
-import { operationBudget } from '../../src/graphql/operation-budget.js';
+import { checkOperationBudget, operationBudget } from '../../src/graphql/operation-budget.js';
 import { devApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { OperationUpstream } from '../../src/upstream/operation-upstream.js';
@@ -59,6 +59,31 @@ describe('the operation budget', () => {
       'fragment B on Bill { id refunds { id } } { a: bills(first: 20) { items { ...B } } b: bills(first: 20) { items { ...B } } }',
     );
     expect(spread.calls).toBe(2 * (1 + 20));
+  });
+
+  it('prices a fragment once, yet per page size where its fields take their count from the page above', () => {
+    // P's nodes run `first` times: 5 under one page, 20 under the other, never one tally for both.
+    const pages = budget(
+      'fragment P on BillConnection { nodes { id } } { a: bills(first: 5) { ...P } b: bills(first: 20) { ...P } }',
+    );
+    expect(pages.cost).toBe(1 + (1 + 5) + 1 + (1 + 20));
+    // B is walked once however often it is spread, and costs the same at every spread.
+    const wide = budget(
+      `fragment B on Bill { id refunds { id } } { bills(first: 10) { nodes { ${'...B '.repeat(50)}} } }`,
+    );
+    expect(wide.cost).toBe(1 + 1 + 10 * 50 * (1 + 1 + 50));
+    expect(wide.visited).toBeLessThan(60);
+  });
+
+  it('stops walking once it has seen more fields than the limit, and says the cost is over it', () => {
+    const query = `{ ${Array.from({ length: 40 }, (_, i) => `f${i}: __typename`).join(' ')} }`;
+    const stopped = operationBudget(schema, parse(query), undefined, {}, 10);
+    expect(stopped).toMatchObject({ stoppedEarly: true, cost: 11 });
+    expect(stopped.visited).toBe(11);
+    expect(() => checkOperationBudget(stopped, { maxCost: 10, maxUpstreamCalls: 100 })).toThrow(
+      'this operation costs more than 10 (LIMIT_MAX_COST)',
+    );
+    expect(operationBudget(schema, parse(query), undefined, {}, 40)).toMatchObject({ cost: 40 });
   });
 });
 
