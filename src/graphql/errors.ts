@@ -1,9 +1,4 @@
-import {
-  GraphQLError,
-  type ExecutionResult,
-  type FormattedExecutionResult,
-  type GraphQLFormattedError,
-} from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthError } from '../auth/auth-error.js';
 import { RESULT_CODES, type ResultMsg } from '../wire/index.js';
 import {
@@ -50,6 +45,8 @@ const REQUEST_STATUS: Partial<Record<GatewayErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
+  // Apollo's persisted-query protocol: not an error of the request, an invitation to send the text.
+  PERSISTED_QUERY_NOT_FOUND: 200,
 };
 
 /**
@@ -100,6 +97,8 @@ export function requestError(
   // Apollo turns extensions.http into the answer's status and headers (and drops it from the body).
   const headers = new Map<string, string>();
   if (code === 'UNAUTHENTICATED') headers.set('www-authenticate', 'Bearer');
+  if (code === 'PERSISTED_QUERY_NOT_FOUND')
+    headers.set('cache-control', 'private, no-cache, must-revalidate');
   if (code === 'RATE_LIMITED' && typeof extra.retryAfterMs === 'number')
     headers.set('retry-after', String(Math.max(1, Math.ceil(extra.retryAfterMs / 1000))));
   return gatewayError(code, message, { ...extra, http: { status: REQUEST_STATUS[code] ?? 400, headers } });
@@ -224,20 +223,4 @@ const isRequestCode = (code: string) =>
 /** The error a resolver threw, when graphql-js wrapped it with a path (as Apollo's unwrapResolverError does). */
 export function originalOf(error: unknown): unknown {
   return error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
-}
-
-/** publicError over a whole result: what graphql-ws sends, like what Apollo sends over HTTP. */
-export function publicResult(
-  result: ExecutionResult,
-  logUnexpected: (error: unknown) => void,
-): FormattedExecutionResult {
-  if (!result.errors?.length) return result as FormattedExecutionResult;
-  return { ...result, errors: publicErrors(result.errors, logUnexpected) };
-}
-
-export function publicErrors(
-  errors: readonly GraphQLError[],
-  logUnexpected: (error: unknown) => void,
-): GraphQLFormattedError[] {
-  return errors.map((error) => publicError(error.toJSON(), originalOf(error), logUnexpected));
 }

@@ -31,6 +31,7 @@ import {
 import type { CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import { createGraphQLHandler, type RequestInfo } from './graphql-handler.js';
 import { serveGraphQLWs } from './graphql-ws-server.js';
+import { OperationPipeline } from './operation-pipeline.js';
 import type { Metrics } from './metrics.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -99,19 +100,23 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : undefined;
   const clientBucketOf = (req: IncomingMessage) => addressBucket(clientAddress(req, proxies));
-  const graphql = await createGraphQLHandler({
+  // One pipeline for every transport: HTTP (Apollo) and WebSocket (graphql-ws) frame it.
+  const pipeline = new OperationPipeline({
     schema: options.schema,
-    context: (principal) => createContext(options.services, principal),
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-    introspection: options.introspection ?? true,
     limits,
+    introspection: options.introspection ?? true,
     rateLimiter: options.rateLimiter,
-    logger,
-    metrics: options.metrics,
     trustedDocuments: options.trustedDocuments,
     compiledExecutor: options.compiledExecutor,
-    clientBucketOf,
+    logger,
     onAdmission: options.onAdmission,
+  });
+  const graphql = await createGraphQLHandler({
+    pipeline,
+    context: (principal) => createContext(options.services, principal),
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    metrics: options.metrics,
+    clientBucketOf,
   });
   const state = { draining: false, inFlight: 0 };
   const route = createRouter(options, graphql.handle, state);
@@ -153,19 +158,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const subscriptions = serveGraphQLWs({
     server,
-    schema: options.schema,
+    pipeline,
     services: options.services,
     authenticator: options.authenticator,
-    limits,
-    introspection: options.introspection ?? true,
-    rateLimiter: options.rateLimiter,
     maxPayloadBytes: options.maxBodyBytes ?? 1024 * 1024,
-    logger,
     metrics: options.metrics,
-    trustedDocuments: options.trustedDocuments,
     credentialsOf: (request) => credentialsOf(request.headers),
     clientBucketOf,
-    onAdmission: options.onAdmission,
   });
   options.metrics?.trackSockets(subscriptions.stats);
   let closing: Promise<void> | undefined;

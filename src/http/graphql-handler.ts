@@ -9,49 +9,27 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
-import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { trustedText, type DocumentRequest, type TrustedDocuments } from '../graphql/trusted-documents.js';
-import { errorBody, originalOf, publicError, requestError } from '../graphql/errors.js';
-import type { Logger } from '../node-http/logger.js';
+import { errorBody, requestError } from '../graphql/errors.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
-import {
-  admitOperation,
-  chargeRefusal,
-  rateKeyOf,
-  type Admission,
-  type AdmissionInput,
-  type RateBudget,
-} from './admission.js';
+import { rateKeyOf, type Admission } from './admission.js';
 import type { Metrics } from './metrics.js';
-import type { QueryLimits } from './query-limits.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { Caller, Found, OperationPipeline, OperationRequest } from './operation-pipeline.js';
 
 export interface GraphQLHandlerOptions {
-  schema: GraphQLSchema;
+  pipeline: OperationPipeline;
   context: (principal: Principal | null) => GatewayContext;
   maxBodyBytes: number;
-  introspection: boolean;
-  limits: QueryLimits;
-  rateLimiter?: RateLimiter;
-  logger: Logger;
   metrics?: Metrics;
-  /** PERSISTED_OPERATIONS_ONLY: the only documents served. */
-  trustedDocuments?: TrustedDocuments;
-  /** When hot queries are compiled (graphql/compiled-executor.ts); default DEFAULT_COMPILED_EXECUTOR_OPTIONS. */
-  compiledExecutor?: CompiledExecutorOptions;
   /** The rate-limit bucket of an anonymous request's client (node-http/client-address.ts). */
   clientBucketOf: (req: IncomingMessage) => string;
-  /** Told of every admission decided (admission.ts): metrics, and tests counting its work. */
-  onAdmission?: AdmissionInput['onAdmission'];
 }
 
 /** What the access log and the metrics learn of one GraphQL request as it runs. */
@@ -64,62 +42,39 @@ export interface RequestInfo {
   outcome?: string;
 }
 
-/** Armor's protections: depth, aliases, directives; suggestions off. (Cost is ours: graphql/operation-budget.ts.) */
-export function armorFor(limits: QueryLimits) {
-  return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: limits.maxAliases },
-    // Tokens are counted by graphql-js's own parser (Apollo's parseOptions.maxTokens): armor's
-    // version throws from a plugin hook, which Apollo answers with HTTP 500.
-    maxTokens: { enabled: false },
-    // Cost is ours (graphql/operation-budget.ts): it reads page sizes from variables too.
-    costLimit: { enabled: false },
-    maxDirectives: { n: 20 },
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
-}
-
 /**
- * Apollo Server 5 on plain node:http. CSRF prevention is on (a browser cannot send a
- * "simple" cross-site request that Apollo would execute), HTTP batching is off, stack
- * traces never leave, every error goes through publicError, and graphql-armor bounds the
- * shape of each operation before it runs.
+ * GraphQL over HTTP: Apollo Server 5 on plain node:http, framing the operation pipeline
+ * (operation-pipeline.ts). Apollo reads the request (GET or POST, CSRF prevention on, no
+ * batching), parses and validates with the pipeline's options and rules into the pipeline's
+ * document store, calls back into the pipeline from a plugin (admission) and runs its
+ * executor, and formats every error with the pipeline's formatter. The text of a request is
+ * found by the pipeline first (trusted documents, persisted queries), so Apollo's own
+ * persisted-query handling is off.
  */
 export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
-  const armor = armorFor(options.limits);
-  const executor = new CompiledExecutor(options.schema, options.compiledExecutor);
-  options.metrics?.trackCompiledQueries(() => executor.compiledCount);
+  const { pipeline } = options;
+  options.metrics?.trackCompiledQueries(() => pipeline.executor.compiledCount);
   const apollo = new ApolloServer<GatewayContext>({
-    // Apollo's one seam for execution: it parses, validates and runs the plugins as ever.
-    gateway: compiledGateway(options.schema, executor),
+    gateway: pipelineGateway(pipeline),
+    documentStore: unprefixed(pipeline.documents),
     csrfPrevention: true,
     // The process's signals are ours (main.ts drains, then exits 0); Apollo's own handler would
     // stop it and re-raise the signal, cutting requests in flight.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection,
-    parseOptions: { maxTokens: options.limits.maxTokens },
-    // Automatic persisted queries (mobile clients use them), in a cache bounded in bytes;
-    // registering one needs credentials (see handle).
-    persistedQueries: {
-      cache: new InMemoryLRUCache<string>({
-        maxSize: APQ_CACHE_BYTES,
-        sizeCalculation: (query) => Buffer.byteLength(query),
-      }),
-    },
-    validationRules: armor.validationRules as ValidationRule[],
+    // The pipeline's validation rules refuse introspection when it is off, naming INTROSPECTION.
+    introspection: true,
+    persistedQueries: false,
+    parseOptions: pipeline.parseOptions,
+    validationRules: pipeline.validationRules,
     // No CDN landing page (the explorer is ours); no cache-control hints (nothing here is cacheable by a CDN).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      ...(armor.plugins as ApolloServerPlugin<GatewayContext>[]),
-      admissionPlugin(options),
+      pipelinePlugin(options),
     ],
-    formatError: (formatted, error) =>
-      publicError(formatted, originalOf(error), (unexpected) =>
-        options.logger.error({ err: unexpected }, 'unexpected error'),
-      ),
+    formatError: (formatted, error) => pipeline.formatError(formatted, error),
   });
   await apollo.start();
 
@@ -153,13 +108,16 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         body = raw;
       }
     }
-    if (options.trustedDocuments) {
-      const trusted = onlyTrusted(options.trustedDocuments, req.method === 'POST' ? body : undefined, search);
-      if ('refused' in trusted)
-        return sendJson(res, 400, errorBody('OPERATION_NOT_TRUSTED', trusted.refused));
-      ({ body, search } = trusted);
-    }
     const state: RequestState = { info, rateKey: rateKeyOf(principal, options.clientBucketOf(req)) };
+    const request = requestOf(req.method === 'POST' ? body : undefined, search);
+    if (request) {
+      try {
+        state.found = await pipeline.find(request, principal);
+      } catch (error) {
+        return sendRefusal(res, pipeline, error as GraphQLError);
+      }
+      ({ body, search } = withText(body, search, req.method === 'POST', state.found.query));
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: async () => Object.assign(options.context(principal), { [REQUEST_STATE]: state }),
@@ -172,21 +130,21 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
 
 /**
  * Apollo Server's `gateway` option with a fixed schema: an object that hands Apollo the schema
- * once and an executor (Apollo Server 5 has no other way to replace graphql-js's execute).
+ * once and the pipeline's executor (Apollo Server 5 has no other way to replace graphql-js's
+ * execute).
  */
-function compiledGateway(schema: GraphQLSchema, executor: CompiledExecutor): GatewayInterface {
+function pipelineGateway(pipeline: OperationPipeline): GatewayInterface {
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      callback({ apiSchema: pipeline.schema, coreSupergraphSdl: '' });
       return () => {};
     },
     load: async () => ({
       executor: async (request) =>
-        executor.execute({
+        pipeline.execute({
+          schema: pipeline.schema,
           document: request.document,
           operationName: request.operationName,
-          // Absent when Apollo found no operation to run (admission refuses those first).
-          operationType: request.operation?.operation,
           contextValue: request.context,
           variableValues: request.request.variables,
         }),
@@ -196,51 +154,81 @@ function compiledGateway(schema: GraphQLSchema, executor: CompiledExecutor): Gat
 }
 
 /**
- * PERSISTED_OPERATIONS_ONLY: the request with the trusted text in place of a hash sent alone
- * (and no persisted-query extension left, so Apollo just runs it), or why it is refused.
+ * The pipeline's document store as Apollo's: Apollo prefixes its keys with a hash of the
+ * schema, which is fixed here, so the key past the prefix is the text's sha256 the pipeline uses.
  */
-function onlyTrusted(
-  documents: TrustedDocuments,
-  body: unknown,
-  search: string,
-): { body: unknown; search: string } | { refused: string } {
+function unprefixed(documents: KeyValueCache<DocumentNode>): KeyValueCache<DocumentNode> {
+  const key = (prefixed: string) => prefixed.slice(prefixed.lastIndexOf(':') + 1);
+  return {
+    get: (prefixed) => documents.get(key(prefixed)),
+    set: (prefixed, document, options) => documents.set(key(prefixed), document, options),
+    delete: (prefixed) => documents.delete(key(prefixed)),
+  };
+}
+
+/**
+ * The GraphQL request of a POST body or a GET query string, as the pipeline reads it; undefined
+ * when it is not one (Apollo then answers why, in its words).
+ */
+function requestOf(body: unknown, search: string): OperationRequest | undefined {
   if (body !== undefined) {
-    if (!body || typeof body !== 'object') return { refused: 'a GraphQL request is a JSON object' };
-    const verdict = trustedText(documents, body as DocumentRequest);
-    if ('refused' in verdict) return verdict;
-    const { extensions, ...rest } = body as DocumentRequest & Record<string, unknown>;
-    const { persistedQuery: _, ...otherExtensions } = extensions ?? {};
-    return { body: { ...rest, query: verdict.text, extensions: otherExtensions }, search };
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    const { query, extensions } = body as Record<string, unknown>;
+    if ((query !== undefined && typeof query !== 'string') || !isObjectOrAbsent(extensions)) return undefined;
+    return { query, extensions: extensions as Record<string, unknown> | undefined };
   }
   const params = new URLSearchParams(search);
-  let extensions: DocumentRequest['extensions'];
+  let extensions: unknown;
   try {
-    extensions = JSON.parse(params.get('extensions') ?? 'null') as DocumentRequest['extensions'];
+    extensions = JSON.parse(params.get('extensions') ?? 'null');
   } catch {
-    return { refused: 'extensions is not valid JSON' };
+    return undefined;
   }
-  const verdict = trustedText(documents, { query: params.get('query') ?? undefined, extensions });
-  if ('refused' in verdict) return verdict;
-  params.set('query', verdict.text);
-  params.delete('extensions');
+  if (!isObjectOrAbsent(extensions)) return undefined;
+  return { query: params.get('query'), extensions: extensions as Record<string, unknown> | null };
+}
+
+const isObjectOrAbsent = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+
+/** The request with the text the pipeline found in place of what was sent, and no persisted-query extension left. */
+function withText(body: unknown, search: string, post: boolean, query: string) {
+  if (post) {
+    const { extensions, ...rest } = body as { extensions?: Record<string, unknown> };
+    const { persistedQuery: _, ...others } = extensions ?? {};
+    return { body: { ...rest, query, extensions: others }, search };
+  }
+  const params = new URLSearchParams(search);
+  params.set('query', query);
+  const extensions = JSON.parse(params.get('extensions') ?? 'null') as Record<string, unknown> | null;
+  if (extensions) {
+    const { persistedQuery: _, ...others } = extensions;
+    params.set('extensions', JSON.stringify(others));
+  }
   return { body, search: params.toString() };
 }
 
-/** The bytes of query text the persisted-query cache holds at most (least recently used go first). */
-export const APQ_CACHE_BYTES = 4 * 1024 * 1024;
+/** A request refused before Apollo runs, with the status and headers of its code and the pipeline's formatting. */
+function sendRefusal(res: ServerResponse, pipeline: OperationPipeline, error: GraphQLError): void {
+  const http = error.extensions?.http as { status?: number; headers?: Map<string, string> } | undefined;
+  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+  sendJson(res, http?.status ?? 500, { errors: [pipeline.formatError(error.toJSON(), error)] });
+}
 
 /**
- * Admits each operation before it runs (admission.ts: the operation, scopes, cost and
- * upstream-call limits, rate budget) and reports its cost and the budget left in the
- * response's `extensions`. A document that does not parse or validate is charged too.
+ * The pipeline's admission at Apollo's `didResolveOperation` (the operation, scopes, cost and
+ * upstream-call limits, rate budget), then the persisted query registered; a document that did
+ * not parse or validate is charged too; the answer reports the cost and the budget left in its
+ * `extensions`, and tells the access log what ran.
  */
-function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<GatewayContext> {
+function pipelinePlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<GatewayContext> {
+  const { pipeline } = options;
   return {
     async requestDidStart() {
       let admission: Admission | undefined;
       let malformed = false;
-      const budgetOf = (contextValue: GatewayContext): RateBudget => ({
-        rateLimiter: options.rateLimiter,
+      const callerOf = (contextValue: GatewayContext): Caller => ({
+        principal: contextValue.principal,
         rateKey: stateOf(contextValue)?.rateKey ?? 'unknown',
         onRateLimited: () => options.metrics?.rateLimited.inc({ transport: 'http' }),
       });
@@ -251,11 +239,11 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
         async validationDidStart() {
           return async (errors) => void (malformed ||= Boolean(errors?.length));
         },
-        async didResolveOperation({ document, operation, request, contextValue, metrics }) {
-          const info = stateOf(contextValue)?.info;
-          if (info) {
-            info.operation = request.operationName ?? operation?.name?.value ?? null;
-            info.operationType = operation?.operation;
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          const state = stateOf(contextValue);
+          if (state) {
+            state.info.operation = request.operationName ?? operation?.name?.value ?? null;
+            state.info.operationType = operation?.operation;
           }
           // What Apollo Client sends without a split link: say where subscriptions are served.
           if (operation?.operation === 'subscription') {
@@ -265,28 +253,12 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
                 'at ws(s)://<this host>/graphql, not over HTTP',
             );
           }
-          // Registering a persisted query needs a key: decided on what Apollo itself read of the
-          // request (its decoded extensions), so no spelling of the extension slips past.
-          if (metrics.persistedQueryRegister && !contextValue.principal) {
-            throw requestError(
-              'UNAUTHENTICATED',
-              'registering a persisted query needs credentials: an API key or a bearer token',
-            );
-          }
-          admission = await admitOperation({
-            ...budgetOf(contextValue),
-            schema: options.schema,
-            document,
-            operationName: request.operationName,
-            variables: request.variables,
-            principal: contextValue.principal,
-            limits: options.limits,
-            onAdmission: options.onAdmission,
-          });
+          admission = await pipeline.admit(document, request, callerOf(contextValue));
+          if (state?.found) await pipeline.register(state.found);
         },
         async willSendResponse({ response, contextValue, errors }) {
           if (malformed) {
-            const limited = await chargeRefusal(budgetOf(contextValue), 1);
+            const limited = await pipeline.chargeMalformed(callerOf(contextValue));
             if (limited) replaceWith(response, limited);
           }
           const info = stateOf(contextValue)?.info;
@@ -314,10 +286,11 @@ function admissionPlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gat
   };
 }
 
-/** What handle tells the plugin of one request: its info to fill in, and whose budget it spends. */
+/** What handle tells the plugin of one request: its info to fill in, whose budget it spends, its text as found. */
 interface RequestState {
   info: RequestInfo;
   rateKey: string;
+  found?: Found;
 }
 
 /**
