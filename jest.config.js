@@ -1,5 +1,5 @@
 /** ESM + ts-jest: decorators keep their metadata (esbuild-based transforms drop it). */
-export default {
+const project = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -9,7 +9,23 @@ export default {
       { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
     ],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+};
+
+export default {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   testTimeout: 20000,
+  projects: [
+    { ...project, displayName: 'suite', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    // The GraphQL suites once more with every query compiled from its first run (the suite
+    // above runs them as deployed, where a query compiles after 10 runs: mostly graphql-js).
+    {
+      ...project,
+      displayName: 'compiled',
+      testMatch: [
+        '<rootDir>/test/graphql/{bill,refund,instore,connection,conventions}.test.ts',
+        '<rootDir>/test/http/{transports,operations,errors}.test.ts',
+      ],
+      setupFiles: ['<rootDir>/test/support/compiled-everywhere.cjs'],
+    },
+  ],
 };

@@ -21,6 +21,7 @@ import { MemoryRateLimiter, RedisRateLimiter, type RateLimitSettings } from './h
 import { WEBHOOK_PATH, createWebhookReceiver, webhookBodyLimit } from './http/webhook-receiver.js';
 import type { SandboxServer } from './sandbox/server.js';
 import { BeeCloudClient, type BeeCloudCredentials } from './upstream/beecloud-client.js';
+import { COMPILED_EXECUTOR_OFF } from './graphql/compiled-executor.js';
 
 export interface AssembleOptions extends Omit<
   GatewayServerOptions,
@@ -238,6 +239,7 @@ export async function startGateway(
     limits: config.limits,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    compiledExecutor: config.compiledExecutor ? undefined : COMPILED_EXECUTOR_OFF,
     metricsPublic: config.metricsPublic,
     metricsPort: config.metricsPort,
     logger,

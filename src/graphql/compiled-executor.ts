@@ -4,7 +4,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 export interface CompiledExecutorOptions {
   /** Runs of a query (document and operation name) through graphql-js before it is compiled. */
   compileAfter: number;
-  /** Documents kept with compiled code, least recently used dropped first. */
+  /** Documents kept with compiled code, least recently used dropped first; 0: nothing is compiled. */
   maxCompiled: number;
 }
 
@@ -13,6 +13,9 @@ export const DEFAULT_COMPILED_EXECUTOR_OPTIONS: CompiledExecutorOptions = {
   compileAfter: 10,
   maxCompiled: 100,
 };
+
+/** COMPILED_EXECUTOR=false: every operation through graphql-js (to rule the compiler out, or in a test). */
+export const COMPILED_EXECUTOR_OFF: CompiledExecutorOptions = { compileAfter: Infinity, maxCompiled: 0 };
 
 /** Per document, by operation name: runs so far, then the compiled query (null: graphql-js runs it). */
 interface Tracked {
@@ -66,7 +69,8 @@ export class CompiledExecutor {
   }
 
   async execute(execution: Execution): Promise<ExecutionResult> {
-    const compiled = execution.operationType === 'query' ? this.compiledFor(execution) : null;
+    const compiled =
+      execution.operationType === 'query' && this.options.maxCompiled > 0 ? this.compiledFor(execution) : null;
     if (!compiled)
       return execute({
         schema: this.schema,

@@ -11,7 +11,13 @@ import {
   RefundsCountDocument,
   RefundsDocument,
 } from '../../schema/generated/graphql.js';
-import { CompiledExecutor } from '../../src/graphql/compiled-executor.js';
+import {
+  COMPILED_EXECUTOR_OFF,
+  CompiledExecutor,
+  DEFAULT_COMPILED_EXECUTOR_OPTIONS,
+} from '../../src/graphql/compiled-executor.js';
+import { loadConfig } from '../../src/config.js';
+import { sendOver } from '../support/transports.js';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
 import { dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { uniqueRefundNo } from '../support/sandbox.js';
@@ -135,5 +141,37 @@ describe('CompiledExecutor', () => {
     await run(typename);
     expect([executor.isCompiled(other), executor.isCompiled(typename)]).toEqual([false, true]);
     expect(executor.compiledCount).toBe(1);
+  });
+});
+
+describe('the compiled executor switch (COMPILED_EXECUTOR)', () => {
+  const query = '{ billsCount refundsCount }';
+  const hotOnEachTransport = async (t: TestGateway) => {
+    for (const transport of ['POST', 'WebSocket'] as const)
+      for (let i = 0; i < 12; i++)
+        expect((await sendOver(transport, t.graphqlUrl, { query: `${query} # ${transport}` })).errors).toBe(
+          undefined,
+        );
+    return t.assembled.metrics.get('graphql_compiled_queries');
+  };
+
+  it('compiles a hot query on every transport by default', async () => {
+    const t = await startTestGateway({ server: { compiledExecutor: DEFAULT_COMPILED_EXECUTOR_OPTIONS } });
+    try {
+      expect(await hotOnEachTransport(t)).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('runs everything through graphql-js when off', async () => {
+    expect(loadConfig({ COMPILED_EXECUTOR: 'false' }).compiledExecutor).toBe(false);
+    expect(loadConfig({}).compiledExecutor).toBe(true);
+    const t = await startTestGateway({ server: { compiledExecutor: COMPILED_EXECUTOR_OFF } });
+    try {
+      expect(await hotOnEachTransport(t)).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 });

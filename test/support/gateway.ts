@@ -8,6 +8,7 @@ import { BeeCloudClient, type BeeCloudClientOptions } from '../../src/upstream/b
 import { eventually } from './receiver.js';
 import { collectingLogger } from './log.js';
 import { silentLogger } from '../../src/node-http/logger.js';
+import type { CompiledExecutorOptions } from '../../src/graphql/compiled-executor.js';
 import { RawClient, startTestSandbox } from './sandbox.js';
 
 export interface GraphQLAnswer<T> {
@@ -48,6 +49,7 @@ export async function startTestGateway(
     authenticator: new Authenticator({ kind: 'disabled' }),
     port: 0,
     logger: log.logger,
+    compiledExecutor: executorUnderTest(),
     ...options.server,
   });
   app.webhookUrl = assembled.webhookUrl;
@@ -105,6 +107,15 @@ export async function startTestGateway(
 }
 
 export type TestGateway = Awaited<ReturnType<typeof startTestGateway>>;
+
+/**
+ * The executor the suites run with: as deployed (queries compiled after 10 runs, so most test
+ * queries run through graphql-js), or — in jest's `compiled` project (jest.config.js), which
+ * runs the GraphQL suites again — every query compiled from its first run.
+ */
+function executorUnderTest(): CompiledExecutorOptions | undefined {
+  return process.env.TEST_EXECUTOR === 'compiled' ? { compileAfter: 0, maxCompiled: 1000 } : undefined;
+}
 
 /** The data of an answer that must have succeeded. */
 export function dataOf<T>(answer: GraphQLAnswer<T>): T {
