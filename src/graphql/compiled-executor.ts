@@ -70,7 +70,9 @@ export class CompiledExecutor {
 
   async execute(execution: Execution): Promise<ExecutionResult> {
     const compiled =
-      execution.operationType === 'query' && this.options.maxCompiled > 0 ? this.compiledFor(execution) : null;
+      execution.operationType === 'query' && this.options.maxCompiled > 0
+        ? this.compiledFor(execution)
+        : null;
     if (!compiled)
       return execute({
         schema: this.schema,
