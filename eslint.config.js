@@ -1,47 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/**
- * The import rule (README, "Architecture"): arrows point down only —
- * wire ← upstream, events, auth ← graphql ← http ← gateway.ts / main.ts — and the sandbox,
- * a second product on the same contract, imports only wire and the shared node-http kit.
- * Each entry: the folder, and the folders its files must not import from.
- */
-const LAYERS = {
-  wire: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
-  'node-http': ['wire', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
-  upstream: ['node-http', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
-  events: ['node-http', 'upstream', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
-  auth: ['node-http', 'upstream', 'events', 'graphql', 'http', 'sandbox', 'demo'],
-  graphql: ['node-http', 'http', 'sandbox', 'demo'],
-  http: ['sandbox', 'demo'],
-  sandbox: ['upstream', 'events', 'auth', 'graphql', 'http', 'demo'],
-  // The checkout demo runs in a browser: the channel table, and the generated documents outside src.
-  demo: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
-};
-const TOP_LEVEL = ['gateway', 'config', 'main'];
-
-const layerRules = Object.entries(LAYERS).map(([layer, forbidden]) => ({
-  files: [`src/${layer}/**/*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            regex: `^(\\.\\./)+(${forbidden.join('|')})/`,
-            message: `src/${layer} must not import from src/{${forbidden.join(',')}}: see the import rule in README's Architecture section.`,
-          },
-          {
-            regex: `^(\\.\\./)+(${TOP_LEVEL.join('|')})\\.js$`,
-            message: `src/${layer} must not import the top level (gateway, config, main): arrows point down only.`,
-          },
-        ],
-      },
-    ],
-  },
-}));
-
 export default tseslint.config(
   {
     ignores: [
@@ -73,6 +32,5 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
-  ...layerRules,
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
 );

@@ -6,8 +6,7 @@ import type { AuthSettings } from './auth/authenticator.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
 import { DEFAULT_CACHE_MAX_BYTES } from './graphql/record-cache.js';
 import type { RateLimitSettings } from './http/rate-limiter.js';
-import { DEFAULT_DEV_APP } from './sandbox/apps.js';
-import { BEECLOUD_BASE_URLS } from './wire/index.js';
+import { BEECLOUD_BASE_URLS, DEFAULT_DEV_APP } from './wire/index.js';
 import type { BeeCloudCredentials } from './upstream/beecloud-client.js';
 
 /**

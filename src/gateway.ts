@@ -22,6 +22,7 @@ import { WEBHOOK_PATH, createWebhookReceiver, webhookBodyLimit } from './http/we
 import type { SandboxServer } from './sandbox/server.js';
 import { BeeCloudClient, type BeeCloudCredentials } from './upstream/beecloud-client.js';
 import { COMPILED_EXECUTOR_OFF } from './graphql/compiled-executor.js';
+import { DEFAULT_DEV_APP } from './wire/index.js';
 
 export interface AssembleOptions extends Omit<
   GatewayServerOptions,
@@ -257,7 +258,7 @@ export async function startGateway(
   }
   // Loaded only here: a gateway over BeeCloud carries no sandbox (nor SQLite) in memory.
   const { startSandbox } = await import('./sandbox/server.js');
-  const { DEFAULT_DEV_APP, devApp } = await import('./sandbox/apps.js');
+  const { devApp } = await import('./sandbox/apps.js');
   const app = devApp();
   const sandbox = await startSandbox({
     port: config.upstream.sandboxPort,

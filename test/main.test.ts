@@ -1,7 +1,7 @@
 import { KEYS } from './support/auth.js';
 import type { Json } from './support/sandbox.js';
 import { loadConfig } from '../src/config.js';
-import { DEFAULT_DEV_APP } from '../src/sandbox/apps.js';
+import { DEFAULT_DEV_APP } from '../src/wire/index.js';
 import { freePort, runNode } from './support/process.js';
 import { subscribe } from './support/subscriber.js';
 

@@ -2,6 +2,7 @@ import { readJson } from '../node-http/env.js';
 import { readFileSync } from 'node:fs';
 import {
   APP_ID_PATTERN,
+  DEFAULT_DEV_APP,
   PAY_CHANNELS,
   channelsOfFamily,
   isChannelFamily,
@@ -19,16 +20,6 @@ export interface SandboxApp {
   /** Where PAY and REFUND webhooks go; none are sent without one. */
   webhookUrl?: string;
 }
-
-/**
- * The documented development app: fixed ids so that examples, the embedded gateway and
- * tests agree without configuration. Never use these outside a sandbox.
- */
-export const DEFAULT_DEV_APP = {
-  appId: 'c0ffee00-0000-4bee-8c1d-000000000001',
-  appSecret: 'c0ffee00-0000-4bee-8c1d-00000000a001',
-  masterSecret: 'c0ffee00-0000-4bee-8c1d-00000000f001',
-} as const;
 
 /** The shape of one app in `SANDBOX_APPS_FILE` (a JSON array of these). */
 export interface AppConfigEntry {

@@ -1,5 +1,5 @@
 import { readInteger } from '../node-http/env.js';
-import { DEFAULT_DEV_APP } from './apps.js';
+import { DEFAULT_DEV_APP } from '../wire/index.js';
 import { sandboxOptionsFromEnv } from './runtime.js';
 import { startSandbox } from './server.js';
 

@@ -2,6 +2,7 @@
 export * from './auth.wire.js';
 export * from './bill.wire.js';
 export * from './channels.js';
+export * from './dev-app.js';
 export * from './endpoints.js';
 export * from './offline.wire.js';
 export * from './para.js';

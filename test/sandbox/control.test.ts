@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_DEV_APP, appsFromEnv } from '../../src/sandbox/apps.js';
+import { appsFromEnv } from '../../src/sandbox/apps.js';
+import { DEFAULT_DEV_APP } from '../../src/wire/index.js';
 import { sandboxOptionsFromEnv } from '../../src/sandbox/runtime.js';
 import { PAY_CHANNELS } from '../../src/wire/index.js';
 import { freePort, runNode } from '../support/process.js';
