@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import {
-  isChannelFamily,
-  isPayChannel,
+  CHANNEL_FAMILIES,
+  PAY_CHANNELS,
   signWebhook,
   signaturesEqual,
   type BillRecord,
@@ -96,28 +97,47 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
   };
 }
 
-/** The body as a WebhookBody, or a message naming every field that is wrong. */
-function checkShape(parsed: unknown): WebhookBody | string {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    return 'malformed webhook: not an object';
-  const body = parsed as Partial<WebhookBody>;
-  const problems = [
-    typeof body.signature !== 'string' && 'signature',
-    body.transaction_type !== 'PAY' && body.transaction_type !== 'REFUND' && 'transaction_type',
-    (typeof body.transaction_id !== 'string' ||
-      body.transaction_id === '' ||
-      body.transaction_id.length > 64) &&
-      'transaction_id',
-    (typeof body.channel_type !== 'string' || !isChannelFamily(body.channel_type)) && 'channel_type',
-    (typeof body.sub_channel_type !== 'string' || !isPayChannel(body.sub_channel_type)) && 'sub_channel_type',
-    (!Number.isSafeInteger(body.transaction_fee) || body.transaction_fee! < 0) && 'transaction_fee',
-  ].filter(Boolean);
-  return problems.length ? `malformed webhook: ${problems.join(', ')}` : (body as WebhookBody);
+/**
+ * What a webhook body must hold for the gateway to act on it: the fields the signature binds
+ * and the event reports. Others (`trade_success`, `optional`, `channel_transaction_id`, the
+ * legacy camelCase twins) are read leniently where they are used, as receivers of BeeCloud
+ * always have.
+ */
+const WEBHOOK_FIELDS = {
+  signature: v.string(),
+  transaction_type: v.picklist(['PAY', 'REFUND']),
+  transaction_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  channel_type: v.picklist(CHANNEL_FAMILIES),
+  sub_channel_type: v.picklist(PAY_CHANNELS),
+  transaction_fee: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+};
+const WebhookShape = v.looseObject(WEBHOOK_FIELDS);
+type Checked = { [K in keyof typeof WEBHOOK_FIELDS]: v.InferOutput<(typeof WEBHOOK_FIELDS)[K]> };
+type CheckedWebhook = Checked & Partial<WebhookBody>;
+/** Each checked field is the wire's field of that name (src/wire/webhook.wire.ts): a drift is a compile error. */
+type SameAsWire = { [K in keyof Checked]: Checked[K] extends WebhookBody[K] ? true : never };
+const _sameAsWire: SameAsWire = {
+  signature: true,
+  transaction_type: true,
+  transaction_id: true,
+  channel_type: true,
+  sub_channel_type: true,
+  transaction_fee: true,
+};
+
+/** The body as checked, or a message naming every field that is wrong. */
+function checkShape(parsed: unknown): CheckedWebhook | string {
+  const result = v.safeParse(WebhookShape, parsed);
+  if (result.success) return result.output as CheckedWebhook;
+  const fields = [
+    ...new Set(result.issues.map((issue) => issue.path?.[0]?.key).filter((key) => key !== undefined)),
+  ];
+  return `malformed webhook: ${fields.length ? fields.join(', ') : 'not an object'}`;
 }
 
 /** The event with BeeCloud's own record of the amount and the records after the event. */
 async function eventFromRecords(
-  body: WebhookBody,
+  body: CheckedWebhook,
   records: WebhookProcessorOptions['records'],
 ): Promise<PaymentEventPayload> {
   let bill: BillRecord | null = null;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { BillRecord, RefundRecord } from '../wire/index.js';
 
 /**
@@ -13,12 +14,12 @@ import type { BillRecord, RefundRecord } from '../wire/index.js';
  * client, a console action) is bounded by the TTL.
  *
  * Bounded by entries and by approximate bytes (records stored by other clients may carry large
- * `optional` maps); the least recently stored entries go first.
+ * `optional` maps); the least recently used entries go first (lru-cache, with its TTL).
  */
 export class RecordCache {
-  private readonly bills: BoundedTtlMap<BillRecord>;
+  private readonly bills: LRUCache<string, BillRecord>;
   private readonly idByNo = new Map<string, string>();
-  private readonly refunds: BoundedTtlMap<RefundRecord[]>;
+  private readonly refunds: LRUCache<string, RefundRecord[]>;
   /** Bumped by every invalidation: an answer fetched across one is not stored. */
   private epoch = 0;
 
@@ -28,13 +29,24 @@ export class RecordCache {
   ) {
     const maxBytes = limits.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
     const maxEntries = limits.maxEntries ?? 10_000;
-    // Three quarters for bills (every look-up by id or bill_no), a quarter for refund lists.
-    this.bills = new BoundedTtlMap<BillRecord>(ttlMs, maxEntries, maxBytes * 0.75, recordBytes, (record) => {
-      if (this.idByNo.get(record.bill_no) === record.id) this.idByNo.delete(record.bill_no);
+    // Three quarters for bills (every look-up by id or bill_no), a quarter for refund lists. A
+    // value over its budget alone is not stored. (A TTL of 0 would mean none to lru-cache: the
+    // cache is off then, and stores nothing.)
+    const bounds = { max: maxEntries, ttl: Math.max(1, ttlMs) };
+    this.bills = new LRUCache<string, BillRecord>({
+      ...bounds,
+      maxSize: Math.max(1, Math.floor(maxBytes * 0.75)),
+      sizeCalculation: recordBytes,
+      // A dropped bill takes its bill_no's entry along, unless a newer record of it took the place.
+      dispose: (record) => {
+        if (this.idByNo.get(record.bill_no) === record.id) this.idByNo.delete(record.bill_no);
+      },
     });
-    this.refunds = new BoundedTtlMap(ttlMs, maxEntries, maxBytes * 0.25, (records) =>
-      records.reduce((sum, record) => sum + recordBytes(record), 0),
-    );
+    this.refunds = new LRUCache<string, RefundRecord[]>({
+      ...bounds,
+      maxSize: Math.max(1, Math.floor(maxBytes * 0.25)),
+      sizeCalculation: (records) => records.reduce((sum, record) => sum + recordBytes(record), 1),
+    });
   }
 
   /** Told of every look-up while the cache is on (a metric). */
@@ -70,7 +82,8 @@ export class RecordCache {
 
   putBill(record: BillRecord, stamp: number): void {
     if (!this.enabled || stamp !== this.epoch || record.message_detail === undefined) return;
-    if (this.bills.set(record.id, record)) this.idByNo.set(record.bill_no, record.id);
+    this.bills.set(record.id, record);
+    if (this.bills.has(record.id)) this.idByNo.set(record.bill_no, record.id);
   }
 
   putRefundsOfBill(billNo: string, records: RefundRecord[], stamp: number): void {
@@ -84,7 +97,7 @@ export class RecordCache {
     const billNos = new Set<string>();
     if (target.billNo !== undefined) billNos.add(target.billNo);
     if (target.id !== undefined) {
-      const record = this.bills.peek(target.id);
+      const record = this.bills.peek(target.id, { allowStale: true });
       if (record) billNos.add(record.bill_no);
       this.bills.delete(target.id);
     }
@@ -109,60 +122,3 @@ export const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 /** About what a record holds: its long strings, plus the fixed fields. */
 const recordBytes = (record: BillRecord | RefundRecord) =>
   512 + record.title.length + record.optional.length + (record.message_detail?.length ?? 0);
-
-/**
- * A Map whose entries expire after `ttlMs`, bounded by entry count and by bytes; Map order is
- * the eviction order (oldest stored first).
- */
-class BoundedTtlMap<V> {
-  private readonly entries = new Map<string, { value: V; expires: number; bytes: number }>();
-  private bytes = 0;
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
-    private readonly maxBytes: number,
-    private readonly sizeOf: (value: V) => number,
-    private readonly onDrop?: (value: V) => void,
-  ) {}
-
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= Date.now()) {
-      this.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  /** The value, expired or not. */
-  peek(key: string): V | undefined {
-    return this.entries.get(key)?.value;
-  }
-
-  /** Stores the value unless it alone is over the byte bound; says whether it did. */
-  set(key: string, value: V): boolean {
-    this.delete(key); // re-insert at the end
-    const bytes = this.sizeOf(value);
-    if (bytes > this.maxBytes) return false;
-    this.entries.set(key, { value, expires: Date.now() + this.ttlMs, bytes });
-    this.bytes += bytes;
-    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes)
-      this.delete(this.entries.keys().next().value!);
-    return true;
-  }
-
-  delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
-    this.onDrop?.(entry.value);
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-  }
-}

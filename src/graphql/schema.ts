@@ -11,7 +11,8 @@ import { RefundResolver } from './refund/refund.resolver.js';
 
 /**
  * The gateway's schema, built from the TypeGraphQL classes. Input is validated by the
- * resolvers with BeeCloud's own rules (src/wire/rules.ts), so class-validator is off.
+ * resolvers with BeeCloud's own rules (src/wire/rules.ts): TypeGraphQL's class-validator hook is off, and the
+ * package is not installed.
  * Subscriptions listen on `pubSub` (the event bus; a private one when none is given).
  */
 export async function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
