@@ -15,7 +15,7 @@ import {
   type PayChannel,
 } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
-import type { NewBill } from './lifecycle.js';
+import type { NewBill } from './bill-lifecycle.js';
 import {
   acceptedChannel,
   formattedString,
@@ -146,7 +146,7 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
 function checkExpressPayer(ctx: HandlerContext, params: Params, optional: Record<string, unknown>): void {
   const token = optional.token;
   if (!isMissing(token)) {
-    if (token !== ctx.lifecycle.expressToken(ctx.app, requiredString(params, 'buyer_id')))
+    if (token !== ctx.lifecycle.bills.expressToken(ctx.app, requiredString(params, 'buyer_id')))
       throw invalidParam('optional.token', 'was not issued to this buyer_id');
     return;
   }
@@ -166,7 +166,7 @@ function withoutPayerElements(optional: Record<string, unknown>): Record<string,
 
 /** `POST /2/rest/bill`. */
 export function createBillHandler(ctx: HandlerContext, params: Params) {
-  const created = ctx.lifecycle.createBill(ctx.app, readBill(ctx, params, 'createBill'), ctx.baseUrl);
+  const created = ctx.lifecycle.bills.createBill(ctx.app, readBill(ctx, params, 'createBill'), ctx.baseUrl);
   return ok({ id: created.id, ...created.payload });
 }
 
@@ -178,7 +178,7 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
 export function offlineBillHandler(ctx: HandlerContext, params: Params) {
   const bill = readBill(ctx, params, 'offlineBill');
   const authCode = optionalString(params, 'auth_code');
-  return ok(ctx.lifecycle.createOfflineBill(ctx.app, bill, authCode));
+  return ok(ctx.lifecycle.bills.createOfflineBill(ctx.app, bill, authCode));
 }
 
 /** `POST /2/rest/offline/bill/status`: whether the bill is paid. */
@@ -188,7 +188,7 @@ export function offlineBillStatusHandler(ctx: HandlerContext, params: Params) {
   const channelName = optionalString(params, 'channel');
   const channel =
     channelName === undefined ? undefined : (acceptedChannel('offlineBill', channelName) as PayChannel);
-  return ok({ pay_result: ctx.lifecycle.offlineBill(ctx.app, billNo, channel).status === 'paid' });
+  return ok({ pay_result: ctx.lifecycle.bills.offlineBill(ctx.app, billNo, channel).status === 'paid' });
 }
 
 /** `POST /2/rest/offline/bill/{bill_no}` with `method: "REVERT"`. */
@@ -199,13 +199,13 @@ export function offlineRevertHandler(ctx: HandlerContext, params: Params, billNo
   const channelName = optionalString(params, 'channel');
   const channel =
     channelName === undefined ? undefined : (acceptedChannel('offlineBill', channelName) as PayChannel);
-  return ok({ revert_status: ctx.lifecycle.revertBill(ctx.app, billNo, channel) });
+  return ok({ revert_status: ctx.lifecycle.bills.revertBill(ctx.app, billNo, channel) });
 }
 
 /** `POST /2/rest/bill/confirm` (section 12): the SMS code confirms a BC_EXPRESS bill. */
 export function confirmBillHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['token', 'bc_bill_id', 'verify_code']);
-  ctx.lifecycle.confirmExpressBill(ctx.app, {
+  ctx.lifecycle.bills.confirmExpressBill(ctx.app, {
     token: requiredString(params, 'token'),
     billId: requiredString(params, 'bc_bill_id'),
     verifyCode: requiredString(params, 'verify_code'),
@@ -217,7 +217,7 @@ export function confirmBillHandler(ctx: HandlerContext, params: Params) {
 export function reconciliationHandler(ctx: HandlerContext, params: Params) {
   requirePresent(params, ['bill_id']);
   const billId = requiredString(params, 'bill_id');
-  const bill = ctx.lifecycle.currentBill(billId);
+  const bill = ctx.lifecycle.bills.currentBill(billId);
   if (!bill || bill.app_id !== ctx.app.appId)
     throw new SandboxError('NO_SUCH_BILL', `no bill with id ${billId}`);
   return ok({ pay_status: bill.status === 'paid' ? ('true' as const) : ('false' as const) });

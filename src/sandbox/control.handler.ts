@@ -1,6 +1,6 @@
 import { familyOf } from '../wire/index.js';
 import { FAULT_KINDS, type FaultKind } from './faults.js';
-import { SCAN_OUTCOMES, type ScanOutcome } from './lifecycle.js';
+import { SCAN_OUTCOMES, type ScanOutcome } from './bill-lifecycle.js';
 import { optionalInteger, optionalString, type Params } from './params.js';
 import { checkoutPage, errorPage, refundConfirmPage } from './pages.js';
 import { SandboxError, invalidParam, ok } from './sandbox-error.js';
@@ -57,17 +57,17 @@ const ROUTES: ControlRoute[] = [
   [
     'GET',
     'bills/:no',
-    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.currentBill(findBill(rt, no, req).id)!)) }),
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.bills.currentBill(findBill(rt, no, req).id)!)) }),
   ],
   [
     'POST',
     'bills/:no/pay',
-    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.payBill(findBill(rt, no, req).id))) }),
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.bills.payBill(findBill(rt, no, req).id))) }),
   ],
   [
     'POST',
     'bills/:no/fail',
-    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.failBill(findBill(rt, no, req).id))) }),
+    (rt, req, no) => ({ json: ok(billView(rt.lifecycle.bills.failBill(findBill(rt, no, req).id))) }),
   ],
   [
     'POST',
@@ -79,7 +79,7 @@ const ROUTES: ControlRoute[] = [
       const appId = appIdOf(req) ?? (rt.apps.size === 1 ? [...rt.apps.keys()][0] : undefined);
       if (appId === undefined || !rt.apps.has(appId))
         throw invalidParam('app_id', 'must name one of the apps');
-      rt.lifecycle.queueScanOutcome(appId, outcome as ScanOutcome);
+      rt.lifecycle.bills.queueScanOutcome(appId, outcome as ScanOutcome);
       return { json: ok({ app_id: appId, outcome }) };
     },
   ],
@@ -176,7 +176,7 @@ function settle(
   refund: RefundWithBill,
   status: 'SUCCESS' | 'FAIL' | 'CHANGE',
 ): ControlAnswer {
-  const settled = rt.lifecycle.settleRefund(refund.id, status);
+  const settled = rt.lifecycle.refunds.settleRefund(refund.id, status);
   return { json: ok({ state: settled.state, refund: refundRecord(settled, true) }) };
 }
 
@@ -244,15 +244,15 @@ function checkout(rt: SandboxRuntime, req: ControlRequest, billId: string): Cont
   if (req.method === 'POST') {
     const action = optionalString(req.body, 'action');
     try {
-      if (action === 'pay') rt.lifecycle.payBill(bill.id);
-      else if (action === 'fail') rt.lifecycle.failBill(bill.id);
+      if (action === 'pay') rt.lifecycle.bills.payBill(bill.id);
+      else if (action === 'fail') rt.lifecycle.bills.failBill(bill.id);
       else message = 'Choose pay or fail.';
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
       message = error.detail;
     }
   }
-  const current = rt.lifecycle.currentBill(bill.id)!;
+  const current = rt.lifecycle.bills.currentBill(bill.id)!;
   return { html: checkoutPage(current, current.status, returnUrl, message) };
 }
 
@@ -266,7 +266,7 @@ function aliRefundConfirm(rt: SandboxRuntime, req: ControlRequest): ControlAnswe
   let message: string | undefined;
   if (req.method === 'POST') {
     for (const refund of refunds)
-      if (refund.state === 'processing') rt.lifecycle.settleRefund(refund.id, 'SUCCESS');
+      if (refund.state === 'processing') rt.lifecycle.refunds.settleRefund(refund.id, 'SUCCESS');
     message = 'Refunds confirmed.';
   }
   return {

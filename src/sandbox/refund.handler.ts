@@ -7,7 +7,7 @@ import {
   type RefundFamily,
 } from '../wire/index.js';
 import type { HandlerContext } from './handler-context.js';
-import type { NewRefund } from './lifecycle.js';
+import type { NewRefund } from './refund-lifecycle.js';
 import {
   acceptedChannel,
   optionalBoolean,
@@ -58,13 +58,15 @@ function readRefund(
 export function createRefundHandler(ctx: HandlerContext, params: Params) {
   const refund = readRefund(ctx, params, 'createRefund', []);
   const needApproval = optionalBoolean(params, 'need_approval') ?? false;
-  return ok(ctx.lifecycle.createRefund(ctx.app, { ...refund, need_approval: needApproval }, ctx.baseUrl));
+  return ok(
+    ctx.lifecycle.refunds.createRefund(ctx.app, { ...refund, need_approval: needApproval }, ctx.baseUrl),
+  );
 }
 
 /** `POST /2/rest/offline/refund` (master_secret): the in-store refund, which completes at once. */
 export function offlineRefundHandler(ctx: HandlerContext, params: Params) {
   const refund = readRefund(ctx, params, 'offlineRefund', ['refund_reason', 'operator_id', 'store_id']);
-  const { id } = ctx.lifecycle.createRefund(
+  const { id } = ctx.lifecycle.refunds.createRefund(
     ctx.app,
     { ...refund, need_approval: false, offline: true },
     ctx.baseUrl,
@@ -86,7 +88,7 @@ export function reviewRefundsHandler(ctx: HandlerContext, params: Params) {
   // Ids are trimmed: the spec's own example list carries a leading space.
   const uniqueIds = [...new Set((ids as string[]).map((id) => id.trim()))];
   return ok(
-    ctx.lifecycle.reviewRefunds(ctx.app, { channel, ids: uniqueIds, agree, denyReason }, ctx.baseUrl),
+    ctx.lifecycle.refunds.reviewRefunds(ctx.app, { channel, ids: uniqueIds, agree, denyReason }, ctx.baseUrl),
   );
 }
 
@@ -96,5 +98,5 @@ export function refundStatusHandler(ctx: HandlerContext, params: Params) {
   const channel = acceptedChannel('refundStatus', requiredString(params, 'channel'));
   const refundNo = requiredString(params, 'refund_no');
   const updateBill = optionalString(params, 'bill_update_flag') === '1';
-  return ok({ refund_status: ctx.lifecycle.refundStatus(ctx.app, channel, refundNo, updateBill) });
+  return ok({ refund_status: ctx.lifecycle.refunds.refundStatus(ctx.app, channel, refundNo, updateBill) });
 }

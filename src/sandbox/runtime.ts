@@ -65,9 +65,15 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
         'webhook attempt',
       ),
   });
-  const lifecycle = new Lifecycle(store, clock, webhooks, apps, {
-    refundWindowMs: (options.refundWindowDays ?? 365) * 86_400_000,
-    writeDelayMs: options.testWriteDelayMs,
+  const lifecycle = new Lifecycle({
+    store,
+    clock,
+    webhooks,
+    apps,
+    options: {
+      refundWindowMs: (options.refundWindowDays ?? 365) * 86_400_000,
+      writeDelayMs: options.testWriteDelayMs,
+    },
   });
   webhooks.start();
   return {
