@@ -10,7 +10,7 @@ import type { SandboxApp } from './apps.js';
 import { channelPayload, channelTradeNo, payNotification, scanCodeUrl } from './channel-simulator.js';
 import { checkoutUrl, type LifecycleParts } from './lifecycle-parts.js';
 import { SandboxError, invalidParam } from './sandbox-error.js';
-import type { BillRow } from './store.js';
+import type { BillRow } from './store-rows.js';
 import { sendTransactionWebhook } from './transaction-webhook.js';
 
 /** A bill request that passed validation. */

@@ -11,7 +11,7 @@ import {
   type PayChannel,
 } from '../wire/index.js';
 import { escapeHtml } from '../node-http/respond.js';
-import type { BillRow, RefundRow } from './store.js';
+import type { BillRow, RefundRow } from './store-rows.js';
 
 /**
  * What each payment channel would hand back, in its real formats: app SDK parameters,

@@ -6,7 +6,7 @@ import { checkoutPage, errorPage, refundConfirmPage } from './pages.js';
 import { SandboxError, invalidParam, ok } from './sandbox-error.js';
 import { billRecord, refundRecord } from './records.js';
 import type { SandboxRuntime } from './runtime.js';
-import type { BillRow, RefundWithBill } from './store.js';
+import type { BillRow, RefundWithBill } from './store-rows.js';
 
 /** What a control route answers: JSON (an envelope) or an HTML page. */
 export type ControlAnswer = { json: object } | { html: string; status?: number };

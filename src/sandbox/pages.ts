@@ -1,6 +1,6 @@
 import { escapeHtml } from '../node-http/respond.js';
 import { yuan } from '../wire/index.js';
-import type { BillRow, RefundWithBill } from './store.js';
+import type { BillRow, RefundWithBill } from './store-rows.js';
 
 /**
  * The two HTML pages a person meets in the sandbox: the checkout page that web channels'

@@ -10,7 +10,7 @@ import {
 } from './params.js';
 import { SandboxError, ok } from './sandbox-error.js';
 import { billRecord, refundRecord } from './records.js';
-import { BILL_EXTRA_FILTERS, type BillFilter, type PageWindow, type RefundFilter } from './store.js';
+import { BILL_EXTRA_FILTERS, type BillFilter, type PageWindow, type RefundFilter } from './store-rows.js';
 
 /** A channel filter: any family or pay channel; `3` for other known names, `5` for the rest. */
 function channelFilter(params: Params): ChannelFilter | undefined {

@@ -1,5 +1,5 @@
 import { familyOf, type BillRecord, type RefundRecord } from '../wire/index.js';
-import type { BillRow, RefundState, RefundWithBill } from './store.js';
+import type { BillRow, RefundState, RefundWithBill } from './store-rows.js';
 
 /** A bill row as the wire shows it; `message_detail` only when asked for. */
 export function billRecord(row: BillRow, withDetail: boolean): BillRecord {

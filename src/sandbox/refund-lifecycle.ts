@@ -13,7 +13,7 @@ import type { SandboxApp } from './apps.js';
 import { refundNotification } from './channel-simulator.js';
 import { aliConfirmUrl, type LifecycleParts } from './lifecycle-parts.js';
 import { SandboxError, invalidParam } from './sandbox-error.js';
-import type { RefundRow, RefundWithBill } from './store.js';
+import type { RefundRow, RefundWithBill } from './store-rows.js';
 import { sendTransactionWebhook } from './transaction-webhook.js';
 
 export interface NewRefund {

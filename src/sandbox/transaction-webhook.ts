@@ -6,7 +6,7 @@ import {
   type TransactionType,
 } from '../wire/index.js';
 import type { LifecycleParts } from './lifecycle-parts.js';
-import type { BillRow } from './store.js';
+import type { BillRow } from './store-rows.js';
 
 /**
  * Sends the webhook of a transaction (a bill paid, a refund settled) to the bill's or refund's

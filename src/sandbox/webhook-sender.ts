@@ -1,5 +1,6 @@
 import { WEBHOOK_ACK, WEBHOOK_RETRY_OFFSETS_S, type WebhookBody } from '../wire/index.js';
-import type { SandboxStore, WebhookEventRow } from './store.js';
+import type { WebhookEventRow } from './store-rows.js';
+import type { SandboxStore } from './store.js';
 
 export interface WebhookSenderOptions {
   /** Divides every delay of the retry schedule: 3600 turns 2 s … 36 h into ms … 36 s. */
