@@ -1,5 +1,7 @@
 import type { AppAuth } from './auth.wire.js';
-import type { CHANNELS, ChannelFamily, PayChannel, PayloadShape, YeeCardType } from './channels.js';
+import type { ChannelFamily, PayloadShape } from './channel-spec.js';
+import type { CHANNELS } from './channel-table.js';
+import type { PayChannel, YeeCardType } from './channels.js';
 import type { Envelope } from './result-codes.js';
 
 /** Fields a bill may carry since the later revisions of v2 (2016-06 .. 2018-04). */

@@ -1,6 +1,8 @@
 /** The BeeCloud REST v2 contract, shared by the upstream client and the sandbox. */
 export * from './auth.wire.js';
 export * from './bill.wire.js';
+export * from './channel-spec.js';
+export * from './channel-table.js';
 export * from './channels.js';
 export * from './dev-app.js';
 export * from './endpoints.js';

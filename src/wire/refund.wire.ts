@@ -1,5 +1,6 @@
 import type { AppAuth } from './auth.wire.js';
-import type { ChannelFamily, PayChannel, RefundFamily, StatusQueryFamily } from './channels.js';
+import type { ChannelFamily } from './channel-spec.js';
+import type { PayChannel, RefundFamily, StatusQueryFamily } from './channels.js';
 import type { Envelope } from './result-codes.js';
 
 /** Body of `POST /2/rest/refund`, signed with the master secret. */

@@ -1,4 +1,5 @@
-import type { ChannelFamily, PayChannel } from './channels.js';
+import type { ChannelFamily } from './channel-spec.js';
+import type { PayChannel } from './channels.js';
 
 export type TransactionType = 'PAY' | 'REFUND';
 
