@@ -7,6 +7,7 @@ import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { InStoreResolver } from './instore/instore.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { RefundMutationResolver } from './refund/refund-mutation.resolver.js';
 import { RefundResolver } from './refund/refund.resolver.js';
 
 /**
@@ -17,7 +18,14 @@ import { RefundResolver } from './refund/refund.resolver.js';
  */
 export async function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [BillResolver, RefundResolver, InStoreResolver, NodeResolver, EventResolver],
+    resolvers: [
+      BillResolver,
+      RefundResolver,
+      RefundMutationResolver,
+      InStoreResolver,
+      NodeResolver,
+      EventResolver,
+    ],
     validate: false,
     pubSub,
     authChecker: scopeAuthChecker,

@@ -1,10 +1,4 @@
-import {
-  ApolloServer,
-  HeaderMap,
-  type ApolloServerPlugin,
-  type GraphQLResponse,
-  type HTTPGraphQLResponse,
-} from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -13,13 +7,13 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { errorBody, requestError } from '../graphql/errors.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
 import { rateKeyOf, type Admission } from './admission.js';
+import { writeResponse } from './graphql-response.js';
 import type { Metrics } from './metrics.js';
 import type { Caller, Found, OperationPipeline, OperationRequest } from './operation-pipeline.js';
 
@@ -310,44 +304,4 @@ function replaceWith(response: GraphQLResponse, error: GraphQLError): void {
     response.http.status = http.status;
     for (const [name, value] of http.headers) response.http.headers.set(name, value);
   }
-}
-
-/**
- * Answers over ~1 KB are compressed when the client accepts it (brotli, else gzip), at a
- * quick level: a 50-bill page of ~7 KB shrinks several times for well under a millisecond.
- */
-const COMPRESS_FROM_BYTES = 1024;
-
-async function writeResponse(
-  req: IncomingMessage,
-  res: ServerResponse,
-  response: HTTPGraphQLResponse,
-): Promise<void> {
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    const text = response.body.string;
-    const accepted = req.headers['accept-encoding'] ?? '';
-    const encoding =
-      Buffer.byteLength(text) < COMPRESS_FROM_BYTES
-        ? undefined
-        : /\bbr\b/.test(accepted)
-          ? 'br'
-          : /\bgzip\b/.test(accepted)
-            ? 'gzip'
-            : undefined;
-    const body =
-      encoding === 'br'
-        ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } })
-        : encoding === 'gzip'
-          ? gzipSync(text, { level: 4 })
-          : Buffer.from(text);
-    if (encoding) res.setHeader('content-encoding', encoding);
-    res.setHeader('vary', 'accept-encoding');
-    res.setHeader('content-length', body.length);
-    res.end(body);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
 }
