@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   channelSpec,
   md5Hex,
+  walletOfPayCode,
   type ChannelPayload,
   type OfflineBillResponse,
   type PayChannel,
@@ -23,6 +24,8 @@ export interface NewBill {
   analysis: Record<string, unknown>;
   /** Channel-specific fields (return_url, openid, …), as given. */
   extra: Record<string, string>;
+  /** BC_EXPRESS named its payer (section 12): a token and an SMS code are made for it. */
+  authenticated?: boolean;
   bill_timeout?: number;
 }
 
@@ -73,7 +76,7 @@ export class BillLifecycle {
         optional: JSON.stringify(input.optional),
         analysis: JSON.stringify(input.analysis),
         extra: JSON.stringify(
-          input.channel === 'BC_EXPRESS'
+          input.authenticated
             ? {
                 ...input.extra,
                 token: this.expressToken(app, input.extra.buyer_id!),
@@ -106,7 +109,8 @@ export class BillLifecycle {
   ): Omit<OfflineBillResponse, 'result_code' | 'result_msg' | 'err_detail'> {
     const { id } = this.createBill(app, input, '');
     if (channelSpec(input.channel).offline === 'qr') return { id, code_url: scanCodeUrl(input.channel) };
-    const channelType = input.channel === 'BC_SCAN' ? { channel_type: scanKindOf(authCode!) } : {};
+    const channelType =
+      input.channel === 'BC_SCAN' ? { channel_type: walletOfPayCode(authCode!) ?? 'ALI_SCAN' } : {};
     const outcome = this.scanOutcomes.get(app.appId)?.shift() ?? 'pay';
     if (outcome === 'decline') {
       this.failBill(id);
@@ -241,7 +245,3 @@ export class BillLifecycle {
     this.scanOutcomes.clear();
   }
 }
-
-/** BC_SCAN: which code the scanner read. WeChat pay codes start 10-15, Alipay's 25-30. */
-const scanKindOf = (authCode: string): 'WX_SCAN' | 'ALI_SCAN' =>
-  /^1[0-5]/.test(authCode) ? 'WX_SCAN' : 'ALI_SCAN';

@@ -5,8 +5,10 @@ import {
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
+  SCAN_ANY_WALLET,
   YEE_CARD_TYPES,
   channelSpec,
+  walletOfPayCode,
   familyOf,
   notifyUrlProblem,
   returnUrlProblem,
@@ -80,17 +82,26 @@ function readBill(ctx: HandlerContext, params: Params, endpoint: ChannelEndpoint
   optionalBoolean(params, 'limit_credit');
   optionalBoolean(params, 'use_app');
 
-  const channel = acceptedChannel(endpoint, channelName) as PayChannel;
+  const channel = walletOf(acceptedChannel(endpoint, channelName), params);
+  const spec = channelSpec(channel);
+  const authenticated = spec.authenticated !== undefined && namesExpressPayer(optional);
   // The channel's own fields, from the channel table: `analysis` is a map, the rest strings.
-  for (const field of channelSpec(channel).requires ?? []) {
+  for (const field of [...(spec.requires ?? []), ...(authenticated ? spec.authenticated!.requires : [])]) {
     if (field === 'analysis') {
       if (analysis === undefined) throw missingParam('analysis');
     } else requirePresent(params, [field]);
   }
+  for (const [field, values] of Object.entries(spec.values ?? {}))
+    formattedString(
+      params,
+      field,
+      new RegExp(`^(${values.join('|')})$`),
+      `must be one of ${values.join(' ')}`,
+    );
   optionalString(params, 'auth_code');
   if (channel === 'YEE_NOBANKCARD') optionalString(params, 'cardpwd');
   checkChannelFields(channel, params, billTimeout);
-  if (channel === 'BC_EXPRESS') checkExpressPayer(ctx, params, optional);
+  if (authenticated) checkExpressPayer(ctx, params, optional);
 
   if (!ctx.app.channels.has(channel)) {
     throw new SandboxError('PAY_FACTOR_NOT_SET', `channel ${channel} is not configured for this app`);
@@ -109,8 +120,26 @@ function readBill(ctx: HandlerContext, params: Params, endpoint: ChannelEndpoint
     analysis: analysis ?? {},
     extra,
     bill_timeout: billTimeout,
+    authenticated,
   };
 }
+
+/**
+ * `SCAN` (in-store only) is the wallet the customer's code belongs to: `4` without a code, `5`
+ * for a code of neither wallet. Any other channel is itself.
+ */
+function walletOf(channelName: string, params: Params): PayChannel {
+  if (channelName !== SCAN_ANY_WALLET) return channelName as PayChannel;
+  requirePresent(params, ['auth_code']);
+  const wallet = walletOfPayCode(requiredString(params, 'auth_code'));
+  if (!wallet)
+    throw invalidParam('auth_code', 'is neither a WeChat Pay code (10-15…) nor an Alipay code (25-30…)');
+  return wallet;
+}
+
+/** BC_EXPRESS's authenticated mode: `optional` names the payer, by any of the four elements or a token. */
+const namesExpressPayer = (optional: Record<string, unknown>) =>
+  [...EXPRESS_PAYER_FIELDS, 'token'].some((name) => !isMissing(optional[name]));
 
 function checkChannelFields(channel: PayChannel, params: Params, billTimeout: number | undefined): void {
   if (billTimeout !== undefined && familyOf(channel) === 'JD') {
@@ -140,8 +169,9 @@ function checkChannelFields(channel: PayChannel, params: Params, billTimeout: nu
 }
 
 /**
- * BC_EXPRESS (section 12): `optional` names the payer by the four elements, or by the
- * `token` an earlier payment of the same buyer answered.
+ * BC_EXPRESS authenticated (section 12): `optional` names the payer by the four elements (a
+ * partial set is `4` naming the first missing), or by the `token` an earlier payment of the
+ * same buyer answered.
  */
 function checkExpressPayer(ctx: HandlerContext, params: Params, optional: Record<string, unknown>): void {
   const token = optional.token;
@@ -178,7 +208,11 @@ export function createBillHandler(ctx: HandlerContext, params: Params) {
 export function offlineBillHandler(ctx: HandlerContext, params: Params) {
   const bill = readBill(ctx, params, 'offlineBill');
   const authCode = optionalString(params, 'auth_code');
-  return ok(ctx.lifecycle.bills.createOfflineBill(ctx.app, bill, authCode));
+  const answer = ctx.lifecycle.bills.createOfflineBill(ctx.app, bill, authCode);
+  // SCAN: the bill is the wallet's own; the answer says which.
+  const scanned =
+    params.channel === SCAN_ANY_WALLET ? { channel_type: bill.channel as 'WX_SCAN' | 'ALI_SCAN' } : {};
+  return ok({ ...answer, ...scanned });
 }
 
 /** `POST /2/rest/offline/bill/status`: whether the bill is paid. */

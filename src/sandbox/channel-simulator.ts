@@ -216,7 +216,7 @@ function htmlForm(input: PayloadInput): PayloadShapes['HTML_FORM'] {
 
 /** A QR string in the channel's own format (WeChat's `weixin://`, Alipay's `qr.alipay.com`). */
 export function scanCodeUrl(channel: PayChannel): string {
-  return channel === 'ALI_OFFLINE_QRCODE' || channel === 'BC_ALI_QRCODE'
+  return familyOf(channel) === 'ALI' || channel === 'BC_ALI_QRCODE' || channelSpec(channel).alsoCodeUrl
     ? `https://qr.alipay.com/bax0${randomBytes(15).toString('base64url').slice(0, 20).toLowerCase()}`
     : `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url').slice(0, 7)}`;
 }
@@ -245,10 +245,13 @@ const PAYLOAD_BUILDERS: { [S in PayloadShape]: (input: PayloadInput) => PayloadS
 
 /** The channel fields of a successful `POST /bill` answer (none for a channel only the in-store API takes). */
 export function channelPayload(channel: PayChannel, bill: BillRow, links: CheckoutLinks, now: number) {
-  const shape = channelSpec(channel).online;
-  if (shape === undefined) return {};
+  const spec = channelSpec(channel);
   const extra = JSON.parse(bill.extra) as Record<string, string>;
-  return PAYLOAD_BUILDERS[shape]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
+  // BC_EXPRESS's authenticated mode made a token with the bill (BillLifecycle.createBill).
+  const shape = spec.authenticated && extra.token !== undefined ? spec.authenticated.online : spec.online;
+  if (shape === undefined) return {};
+  const payload = PAYLOAD_BUILDERS[shape]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
+  return spec.alsoCodeUrl ? { ...payload, code_url: scanCodeUrl(channel) } : payload;
 }
 
 /** The channel's own transaction number for a paid bill, in that channel's format. */

@@ -85,11 +85,15 @@ export interface WxJsapiPayload {
 }
 export interface AliAppPayload {
   order_string: string;
+  /** BC_ALI_APP (channel table's alsoCodeUrl): a URL to render as a QR code, as production answered. */
+  code_url?: string;
 }
 /** ALI_WEB, ALI_WAP and ALI_QRCODE: an auto-submitting form and the URL it posts to. */
 export interface AliFormPayload {
   html: string;
   url: string;
+  /** BC_ALI_WAP (channel table's alsoCodeUrl): a URL to render as a QR code, as production answered. */
+  code_url?: string;
 }
 export interface AliOfflineQrcodePayload {
   qr_code: string;
@@ -97,7 +101,7 @@ export interface AliOfflineQrcodePayload {
 export interface UnAppPayload {
   tn: string;
 }
-/** UN_WEB, UN_WAP, JD_*, KUAIQIAN_*, BC_GATEWAY. */
+/** UN_WEB, UN_WAP, JD_*, KUAIQIAN_*, BC_GATEWAY, plain BC_EXPRESS. */
 export interface HtmlFormPayload {
   html: string;
 }
@@ -108,7 +112,7 @@ export interface RedirectPayload {
 export interface BdAppPayload {
   orderInfo: string;
 }
-/** BC_EXPRESS: the authorization token; an SMS code goes to the payer, then `POST /bill/confirm`. */
+/** BC_EXPRESS, authenticated: the authorization token; an SMS code goes to the payer, then `POST /bill/confirm`. */
 export interface BcExpressPayload {
   token: string;
 }

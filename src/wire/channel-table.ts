@@ -1,4 +1,4 @@
-import type { ChannelSpec } from './channel-spec.js';
+import { BC_BANK_CODES, type ChannelSpec } from './channel-spec.js';
 
 /**
  * Every pay channel of the v2 API (the seed of 2016-05, the additions up to the final revision
@@ -176,18 +176,21 @@ export const CHANNELS = table({
   },
   BC_GATEWAY: {
     family: 'BC',
-    description: "BeeCloud's bank gateway (online banking)",
+    description: "BeeCloud's bank gateway (online banking at the payer's bank)",
     revision: '2018-04',
     online: 'HTML_FORM',
-    accepts: ['bank', 'card_type'],
+    requires: ['bank'],
+    accepts: ['card_type'],
+    values: { bank: BC_BANK_CODES },
   },
   BC_EXPRESS: {
     family: 'BC',
-    description: "BeeCloud's card payment confirmed by an SMS code (authenticated payment)",
+    description:
+      "BeeCloud's bank-card quick pay: a card form (plain), or, with the payer named, an SMS code (authenticated)",
     revision: '2018-04',
-    online: 'BC_EXPRESS',
-    requires: ['buyer_id'],
-    accepts: ['card_no'],
+    online: 'HTML_FORM',
+    accepts: ['buyer_id', 'card_no'],
+    authenticated: { requires: ['buyer_id'], online: 'BC_EXPRESS' },
   },
   BC_APP: {
     family: 'BC',
@@ -240,12 +243,14 @@ export const CHANNELS = table({
     description: "BeeCloud's Alipay in a native app",
     revision: '2018-04',
     online: 'ALI_APP',
+    alsoCodeUrl: true,
   },
   BC_ALI_WAP: {
     family: 'BC',
     description: "BeeCloud's Alipay on a mobile web page",
     revision: '2018-04',
     online: 'ALI_FORM',
+    alsoCodeUrl: true,
   },
   BC_ALI_WEB: {
     family: 'BC',

@@ -16,6 +16,20 @@ export const SCAN_CHANNELS = PAY_CHANNELS.filter((c) => channelSpec(c).offline =
 /** Names BeeCloud uses elsewhere (transfers): known, but taken by none of our endpoints. */
 export const OTHER_KNOWN_CHANNELS = ['BC_TRANSFER', 'ALI_TRANSFER', 'WX_REDPACK', 'WX_TRANSFER'] as const;
 
+/**
+ * `SCAN`, an in-store request name only: the server tells the wallet from the customer's
+ * `auth_code` and the bill is stored, reported and refunded as the channel it resolved to
+ * (decisions.md, "The offline (in-store) API"). The online endpoint answers it `3`.
+ */
+export const SCAN_ANY_WALLET = 'SCAN' as const;
+
+/** The wallet a customer's pay code belongs to: WeChat Pay codes begin 10-15, Alipay's 25-30; else none. */
+export function walletOfPayCode(authCode: string): 'WX_SCAN' | 'ALI_SCAN' | undefined {
+  if (/^1[0-5]/.test(authCode)) return 'WX_SCAN';
+  if (/^(2[5-9]|30)/.test(authCode)) return 'ALI_SCAN';
+  return undefined;
+}
+
 export const REFUND_FAMILIES = ['WX', 'ALI', 'UN', 'KUAIQIAN', 'BD', 'JD', 'YEE'] as const;
 export type RefundFamily = (typeof REFUND_FAMILIES)[number];
 /** The families `PUT /refund` can name: the only ones a pre-refund may be created for. */
@@ -42,6 +56,7 @@ const knownSet: ReadonlySet<string> = new Set([
   ...PAY_CHANNELS,
   ...CHANNEL_FAMILIES,
   ...OTHER_KNOWN_CHANNELS,
+  SCAN_ANY_WALLET,
 ]);
 
 export const isPayChannel = (name: string): name is PayChannel => Object.hasOwn(CHANNELS, name);
@@ -73,6 +88,10 @@ export function channelsOfFamily(family: ChannelFamily): PayChannel[] {
 export const channelsRequiring = (field: ChannelField): PayChannel[] =>
   PAY_CHANNELS.filter((channel) => channelRequires(channel, field));
 
+/** The channels that require `field` only in their authenticated mode (BC_EXPRESS's buyer_id). */
+export const channelsRequiringWhenAuthenticated = (field: ChannelField): PayChannel[] =>
+  PAY_CHANNELS.filter((c) => channelSpec(c).authenticated?.requires.includes(field));
+
 /** Whether `channel` takes `field` at all (requires or accepts it). */
 export const channelTakes = (channel: PayChannel, field: ChannelField): boolean =>
   channelRequires(channel, field) || (channelSpec(channel).accepts?.includes(field) ?? false);
@@ -84,7 +103,7 @@ export const channelRequires = (channel: PayChannel, field: ChannelField): boole
 /** Which channel names each endpoint takes in its `channel` field. */
 export const ACCEPTED_CHANNELS = {
   createBill: ONLINE_CHANNELS,
-  offlineBill: OFFLINE_CHANNELS,
+  offlineBill: [...OFFLINE_CHANNELS, SCAN_ANY_WALLET],
   queries: [...CHANNEL_FAMILIES, ...PAY_CHANNELS],
   createRefund: [...REFUND_FAMILIES, 'BC'],
   offlineRefund: OFFLINE_REFUND_FAMILIES,

@@ -1,6 +1,6 @@
 import type { AppAuth } from './auth.wire.js';
 import type { BillExtras } from './bill.wire.js';
-import type { PayChannel } from './channels.js';
+import type { PayChannel, SCAN_ANY_WALLET } from './channels.js';
 import type { Envelope } from './result-codes.js';
 
 /**
@@ -10,7 +10,8 @@ import type { Envelope } from './result-codes.js';
 
 /** Body of `POST /2/rest/offline/bill`. */
 export interface OfflineBillRequest extends AppAuth, BillExtras {
-  channel: PayChannel;
+  /** An in-store channel, or `SCAN`: the server tells the wallet from `auth_code`. */
+  channel: PayChannel | typeof SCAN_ANY_WALLET;
   total_fee: number;
   bill_no: string;
   title: string;
@@ -28,7 +29,7 @@ export interface OfflineBillResponse extends Envelope {
   pay_result?: boolean;
   /** QR channels: what to render. */
   code_url?: string;
-  /** BC_SCAN: which scan it turned out to be. */
+  /** BC_SCAN and SCAN: which wallet's code it was (a SCAN bill is stored as this channel). */
   channel_type?: 'WX_SCAN' | 'ALI_SCAN';
 }
 

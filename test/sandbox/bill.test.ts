@@ -31,16 +31,9 @@ const CHANNEL_FIELDS: Partial<Record<PayChannel, Json>> = {
   UN_WAP: { return_url: 'https://shop.example.com/return' },
   BC_WX_JSAPI: { openid: 'o3Xx_oJ6pMysIuq-5hUEGdprw6aA' },
   BC_WX_WAP: { analysis: { ip: '58.110.23.35' } },
-  BC_GATEWAY: { bank: '中国银行', card_type: '2' },
-  BC_EXPRESS: {
-    buyer_id: 'buyer42',
-    optional: {
-      phone_no: '13800000000',
-      card_no: '6222000000000000',
-      id_no: '110101199001011234',
-      customer_name: '张三',
-    },
-  },
+  BC_GATEWAY: { bank: 'BOC', card_type: '2' },
+  // BC_EXPRESS in its plain mode (a card form); the authenticated mode: test/sandbox/final-revision.test.ts.
+  BC_EXPRESS: { card_no: '6222000000000000' },
 };
 
 const hex32 = /^[0-9a-f]{32}$/;
@@ -54,6 +47,12 @@ const autoSubmitForm = (sandboxUrl: string) =>
 
 /** The documented payload of each channel, in realistic formats (by its shape in the channel table). */
 function expectedPayload(channel: PayChannel): Json {
+  const alipayQr = expect.stringMatching(/^https:\/\/qr\.alipay\.com\/bax0[\w-]{20}$/);
+  // BC_ALI_APP and BC_ALI_WAP answer a QR code's URL too, as production did.
+  return { ...shapePayload(channel), ...(channelSpec(channel).alsoCodeUrl ? { code_url: alipayQr } : {}) };
+}
+
+function shapePayload(channel: PayChannel): Json {
   const checkout = expect.stringMatching(new RegExp(`^${sandbox.url}/_sandbox/checkout/[0-9a-f-]{36}\\?`));
   switch (channelSpec(channel).online) {
     case 'WX_APP':

@@ -39,6 +39,7 @@ const NEW_CHANNEL_FIELDS: Partial<Record<PayChannel, Json>> = {
   UN_WAP: { return_url: 'https://shop.example.com/return' },
   BC_WX_JSAPI: { openid },
   BC_WX_WAP: { analysis: { ip: '58.110.23.35' } },
+  BC_GATEWAY: { bank: 'CMB' },
   BC_EXPRESS: { buyer_id: 'buyer42', optional: payer },
 };
 const NEW_CHANNELS = PAY_CHANNELS.filter((channel) => channelSpec(channel).revision === '2018-04');
@@ -118,7 +119,7 @@ describe('the channels of the final revision', () => {
       /^optional\.id_no is required/,
     );
     await expectCode(
-      { channel: 'BC_GATEWAY', card_type: '3' },
+      { channel: 'BC_GATEWAY', bank: 'BOC', card_type: '3' },
       5,
       /^card_type must be "1" \(credit\) or "2" \(debit\)/,
     );
@@ -129,8 +130,8 @@ describe('the channels of the final revision', () => {
       /^notify_url must be an http/,
     );
     await expectCode({ channel: 'UN_APP', limit_credit: 'yes' }, 5, /^limit_credit must be a JSON boolean/);
-    // Where the document is silent, accept: BC_GATEWAY's bank and card type are optional.
-    expect(await client.call('createBill', valid({ channel: 'BC_GATEWAY' }))).toMatchObject({
+    // Where the document is silent, accept: BC_GATEWAY's card type is optional.
+    expect(await client.call('createBill', valid({ channel: 'BC_GATEWAY', bank: 'ICBC' }))).toMatchObject({
       result_code: 0,
     });
   });
