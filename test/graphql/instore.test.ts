@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import {
   BillDocument,
   BillsDocument,
@@ -84,14 +85,12 @@ describe('createScanBill', () => {
 
   it('refuses before any upstream call: an online channel, a missing authCode', async () => {
     const before = t.upstreamRequests();
-    const online = dataOf(await t.run(CreateScanBillDocument, { input: scanInput({ channel: 'WX_APP' }) }));
-    expect(online.createScanBill.userErrors).toEqual([
-      {
-        code: 'CHANNEL_INVALID',
-        field: 'input.channel',
-        message: 'WX_APP is not an in-store channel: use createBill',
-      },
-    ]);
+    // An online channel is no InStoreChannel: refused by the enum before anything runs.
+    const online = await t.post(print(CreateScanBillDocument), {
+      input: scanInput({ channel: 'WX_APP' as never }),
+    });
+    expect(online.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(online.errors?.[0]?.message).toMatch(/"WX_APP" does not exist in "InStoreChannel" enum/);
     const noCode = dataOf(await t.run(CreateScanBillDocument, { input: scanInput({ authCode: '' }) }));
     expect(noCode.createScanBill.userErrors).toEqual([
       { code: 'MISS_PARAM', field: 'input.authCode', message: 'authCode is required for WX_SCAN' },
@@ -226,14 +225,25 @@ describe('authenticated payment', () => {
     expect(dataOf(await t.run(BillDocument, { id: createBill.billId! })).bill?.paid).toBe(true);
   });
 
-  it('needs buyerId and the payer before any upstream call', async () => {
+  it('needs buyerId and the whole payer once a payer is named, before any upstream call', async () => {
     const before = t.upstreamRequests();
-    const { createBill } = dataOf(
-      await t.run(CreateBillDocument, {
-        input: { channel: 'BC_EXPRESS', billNo: uniqueBillNo(), totalFeeFen: 1, title: 't' },
+    const base = { channel: 'BC_EXPRESS' as const, totalFeeFen: 1, title: 't' };
+    const noBuyer = dataOf(
+      await t.run(CreateBillDocument, { input: { ...base, billNo: uniqueBillNo(), expressPayer: payer } }),
+    ).createBill;
+    expect(noBuyer.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'MISS_PARAM',
+        field: 'input.buyerId',
+        message: 'buyerId is required for BC_EXPRESS with expressPayer (authenticated)',
       }),
-    );
-    expect(createBill.userErrors.map((e) => e.field)).toEqual(['input.buyerId', 'input.expressPayer']);
+    ]);
+    const partial = dataOf(
+      await t.run(CreateBillDocument, {
+        input: { ...base, billNo: uniqueBillNo(), buyerId: 'b1', expressPayer: { phoneNo: payer.phoneNo } },
+      }),
+    ).createBill;
+    expect(partial.userErrors.map((e) => e.field)).toEqual(['input.expressPayer']);
     expect(t.upstreamRequests()).toBe(before);
   });
 });
@@ -260,7 +270,7 @@ describe('the later bill and refund fields', () => {
       billNo: uniqueBillNo(),
       totalFeeFen: 300,
       title: 't',
-      bank: '中国银行',
+      bank: 'BOC' as const,
       bankCardType: 'CREDIT' as const,
       limitCredit: true,
       ...extras,

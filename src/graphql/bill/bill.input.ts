@@ -1,11 +1,26 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { ListFilter } from '../common/filter.js';
-import { channelsRequiring, type ChannelField } from '../../wire/index.js';
-import { AliQrPayMode, BankCardType, Channel, YeeCardTypeEnum } from '../common/enums.js';
+import {
+  channelsRequiring,
+  channelsRequiringWhenAuthenticated,
+  type ChannelField,
+} from '../../wire/index.js';
+import {
+  AliQrPayMode,
+  BankCardType,
+  BcBank,
+  Channel,
+  InStoreChannel,
+  YeeCardTypeEnum,
+} from '../common/enums.js';
 
-/** The channels that require a field, from src/wire's channel table. */
-const requiring = (field: ChannelField) => channelsRequiring(field).join(', ');
+/** The channels that require a field, from src/wire's channel table ("BC_EXPRESS (authenticated)" for a mode). */
+const requiring = (field: ChannelField) =>
+  [
+    ...channelsRequiring(field),
+    ...channelsRequiringWhenAuthenticated(field).map((channel) => `${channel} (authenticated)`),
+  ].join(', ');
 
 @InputType({ description: 'Bill filters; all given ones must match.' })
 export class BillFilter extends ListFilter {
@@ -31,13 +46,10 @@ export class BillFilter extends ListFilter {
   operatorId?: string | null;
 }
 
-/** What every bill takes, online or in store. */
+/** What every bill takes, online or in store (each declares its `channel`). */
 @InputType()
 export abstract class BillBaseInput {
-  @Field(() => Channel, {
-    description: 'Where and how the customer pays; see each value for what it requires.',
-  })
-  channel!: Channel;
+  abstract channel: Channel | InStoreChannel;
 
   @Field({
     description:
@@ -116,6 +128,11 @@ export class ExpressPayerInput {
 
 @InputType({ description: 'A new bill. Channel-specific fields are checked before anything is sent.' })
 export class CreateBillInput extends BillBaseInput {
+  @Field(() => Channel, {
+    description: 'Where and how the customer pays; see each value for what it requires.',
+  })
+  channel!: Channel;
+
   @Field(() => String, {
     nullable: true,
     description: `Required for ${requiring('return_url')}: an http(s) URL without ? or #.`,
@@ -170,8 +187,11 @@ export class CreateBillInput extends BillBaseInput {
   @Field(() => Boolean, { nullable: true, description: 'Refuse credit cards for this bill.' })
   limitCredit?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'BC_GATEWAY, optional: the bank.' })
-  bank?: string | null;
+  @Field(() => BcBank, {
+    nullable: true,
+    description: `Required for ${requiring('bank')}: the payer's bank.`,
+  })
+  bank?: BcBank | null;
 
   @Field(() => BankCardType, { nullable: true, description: 'BC_GATEWAY, optional: credit or debit.' })
   bankCardType?: BankCardType | null;
@@ -182,7 +202,9 @@ export class CreateBillInput extends BillBaseInput {
   @Field(() => ExpressPayerInput, {
     nullable: true,
     description:
-      'BC_EXPRESS, required: who pays (sent to BeeCloud in `optional`; the sandbox does not keep it).',
+      'BC_EXPRESS, authenticated mode: who pays (sent to BeeCloud in `optional`; the sandbox does not keep it); ' +
+      'an SMS code to the payer then confirms the bill (confirmExpressPayment), and buyerId is required. ' +
+      'Without it, BC_EXPRESS is plain quick pay and answers an HTML card form.',
   })
   expressPayer?: ExpressPayerInput | null;
 }
@@ -191,6 +213,11 @@ export class CreateBillInput extends BillBaseInput {
   description: "An in-store bill: the customer's pay code scanned at the till, or a QR code to show.",
 })
 export class CreateScanBillInput extends BillBaseInput {
+  @Field(() => InStoreChannel, {
+    description: 'The in-store channel, or SCAN to let BeeCloud tell the wallet from authCode.',
+  })
+  channel!: InStoreChannel;
+
   @Field(() => String, {
     nullable: true,
     description: `The customer's pay code as the scanner read it; required for ${requiring('auth_code')}.`,

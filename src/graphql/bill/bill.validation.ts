@@ -5,13 +5,16 @@ import {
   IDENTITY_ID_PATTERN,
   MAX_TITLE_BYTES,
   MAX_TOTAL_FEE,
+  SCAN_ANY_WALLET,
   channelRequires,
   channelTakes,
   channelSpec,
   familyOf,
   returnUrlProblem,
   titleBytes,
+  walletOfPayCode,
   type ChannelField,
+  type PayChannel,
   type CreateBillRequest,
   type OfflineBillRequest,
   type Unsigned,
@@ -21,7 +24,8 @@ import { notifyUrlRefusal } from '../common/notify-url.js';
 import type { UserErrorShape } from '../errors.js';
 import type { BillBaseInput, CreateBillInput, CreateScanBillInput } from './bill.input.js';
 
-type AnyBillInput = CreateBillInput & CreateScanBillInput;
+type AnyBillInput = Omit<CreateBillInput, 'channel'> &
+  Omit<CreateScanBillInput, 'channel'> & { channel: string };
 
 /** Input field names by BeeCloud field name, to point userErrors at the input. */
 export const BILL_INPUT_FIELDS: Record<string, keyof AnyBillInput> = {
@@ -106,29 +110,30 @@ export interface InputLimits {
  */
 function validateBill(
   input: BillBaseInput & Partial<AnyBillInput>,
+  channel: PayChannel,
   limits: InputLimits,
   endpoint: 'createBill' | 'createScanBill',
 ): UserErrorShape[] {
   const problems: UserErrorShape[] = [];
-  const missing = (field: keyof AnyBillInput) =>
+  const missing = (field: keyof AnyBillInput, when = '') =>
     problems.push({
       code: 'MISS_PARAM',
       field: `input.${field}`,
-      message: `${field} is required for ${input.channel}`,
+      message: `${field} is required for ${channel}${when}`,
     });
   const invalid = (field: keyof AnyBillInput, rule: string) =>
     problems.push({ code: 'PARAM_INVALID', field: `input.${field}`, message: `${field} ${rule}` });
   const blank = (value: unknown) => value == null || value === '';
 
-  const spec = channelSpec(input.channel);
+  const spec = channelSpec(channel);
   if (endpoint === 'createBill' ? !spec.online : !spec.offline) {
     problems.push({
       code: 'CHANNEL_INVALID',
       field: 'input.channel',
       message:
         endpoint === 'createBill'
-          ? `${input.channel} is an in-store channel: use createScanBill`
-          : `${input.channel} is not an in-store channel: use createBill`,
+          ? `${channel} is an in-store channel: use createScanBill`
+          : `${channel} is not an in-store channel: use createBill`,
     });
     return problems;
   }
@@ -144,17 +149,17 @@ function validateBill(
     );
   }
   for (const [wire, field] of Object.entries(CHANNEL_INPUT))
-    if (channelRequires(input.channel, wire as ChannelField) && blank(input[field])) missing(field);
+    if (channelRequires(channel, wire as ChannelField) && blank(input[field])) missing(field);
   const notApplicable = (field: keyof AnyBillInput) =>
     problems.push({
       code: 'NOT_APPLICABLE',
       field: `input.${field}`,
-      message: `${field} does not apply to ${input.channel}: leave it out`,
+      message: `${field} does not apply to ${channel}: leave it out`,
     });
   for (const wire of CHANNEL_ONLY)
-    if (!channelTakes(input.channel, wire) && !blank(input[CHANNEL_INPUT[wire]]))
+    if (!channelTakes(channel, wire) && !blank(input[CHANNEL_INPUT[wire]]))
       notApplicable(CHANNEL_INPUT[wire]);
-  if (input.expressPayer && spec.online !== 'BC_EXPRESS') notApplicable('expressPayer');
+  if (input.expressPayer && !spec.authenticated) notApplicable('expressPayer');
   for (const field of ['returnUrl', 'showUrl'] as const) {
     const problem = blank(input[field]) ? undefined : returnUrlProblem(input[field]!);
     if (problem) invalid(field, problem);
@@ -164,26 +169,27 @@ function validateBill(
     : notifyUrlRefusal(input.notifyUrl!, limits.notifyUrlPrefixes);
   if (notifyProblem) invalid('notifyUrl', notifyProblem);
   if (input.billTimeoutSeconds != null) {
-    if (familyOf(input.channel) === 'JD') invalid('billTimeoutSeconds', 'is not supported by JD channels');
+    if (familyOf(channel) === 'JD') invalid('billTimeoutSeconds', 'is not supported by JD channels');
     else if (input.billTimeoutSeconds < 1)
       invalid('billTimeoutSeconds', `must be >= 1, got ${input.billTimeoutSeconds}`);
   }
   if (!blank(input.identityId) && !IDENTITY_ID_PATTERN.test(input.identityId!))
     invalid('identityId', 'must be 1-50 letters or digits');
-  if (input.channel === 'BC_EXPRESS') {
-    const payer = input.expressPayer;
-    const complete =
-      payer &&
-      (!blank(payer.token) ||
-        ['phoneNo', 'cardNo', 'idNo', 'customerName'].every(
-          (name) => !blank(payer[name as keyof typeof payer]),
-        ));
-    if (!complete) {
+  // BC_EXPRESS's authenticated mode (section 12): the payer named, by a token or all four
+  // elements, and what that mode requires besides. Without expressPayer it is plain quick pay.
+  const payer = input.expressPayer;
+  if (spec.authenticated && payer) {
+    for (const wire of spec.authenticated.requires)
+      if (blank(input[CHANNEL_INPUT[wire]]))
+        missing(CHANNEL_INPUT[wire], ' with expressPayer (authenticated)');
+    const named =
+      !blank(payer.token) ||
+      (['phoneNo', 'cardNo', 'idNo', 'customerName'] as const).every((name) => !blank(payer[name]));
+    if (!named) {
       problems.push({
         code: 'MISS_PARAM',
         field: 'input.expressPayer',
-        message:
-          'expressPayer is required for BC_EXPRESS: its token, or phoneNo, cardNo, idNo and customerName',
+        message: 'expressPayer names the payer by its token, or by phoneNo, cardNo, idNo and customerName',
       });
     }
   }
@@ -195,18 +201,32 @@ function validateBill(
 }
 
 export const validateCreateBill = (input: CreateBillInput, limits: InputLimits) =>
-  validateBill(input, limits, 'createBill');
-export const validateScanBill = (input: CreateScanBillInput, limits: InputLimits) =>
-  validateBill(input, limits, 'createScanBill');
+  validateBill(input, input.channel, limits, 'createBill');
+
+/** An in-store bill; SCAN is checked as the wallet its authCode belongs to, as BeeCloud resolves it. */
+export function validateScanBill(input: CreateScanBillInput, limits: InputLimits): UserErrorShape[] {
+  if (input.channel !== SCAN_ANY_WALLET) return validateBill(input, input.channel, limits, 'createScanBill');
+  if (input.authCode == null || input.authCode === '')
+    return [{ code: 'MISS_PARAM', field: 'input.authCode', message: 'authCode is required for SCAN' }];
+  const wallet = walletOfPayCode(input.authCode);
+  if (!wallet)
+    return [
+      {
+        code: 'PARAM_INVALID',
+        field: 'input.authCode',
+        message: 'authCode is neither a WeChat Pay code (10-15…) nor an Alipay code (25-30…)',
+      },
+    ];
+  return validateBill(input, wallet, limits, 'createScanBill');
+}
 
 /** Leaves out the fields that are unset (null, undefined or ""). */
 const present = (fields: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value != null && value !== ''));
 
-/** What both bill requests carry. */
+/** What both bill requests carry, but the channel. */
 function baseRequest(input: BillBaseInput, optional: Record<string, unknown> | null | undefined) {
   return {
-    channel: input.channel,
     bill_no: input.billNo,
     total_fee: input.totalFeeFen,
     title: input.title,
@@ -236,6 +256,7 @@ export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRe
     : undefined;
   const optional = payer ? { ...input.optional, ...payer } : input.optional;
   return {
+    channel: input.channel,
     ...baseRequest(input, optional),
     ...present({
       return_url: input.returnUrl,
@@ -258,6 +279,7 @@ export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRe
 
 export function scanBillRequest(input: CreateScanBillInput): Unsigned<OfflineBillRequest> {
   return {
+    channel: input.channel,
     ...baseRequest(input, input.optional),
     ...present({ auth_code: input.authCode, terminal_id: input.terminalId }),
   };

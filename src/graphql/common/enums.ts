@@ -1,14 +1,19 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  BC_BANKS,
+  BC_BANK_CODES,
   CHANNEL_FAMILIES,
+  OFFLINE_CHANNELS,
   OFFLINE_REFUND_FAMILIES,
   PAY_CHANNELS,
   REFUND_FAMILIES,
   REFUND_STATUSES,
+  SCAN_ANY_WALLET,
   STATUS_QUERY_FAMILIES,
   YEE_CARD_TYPES,
   channelSpec,
   channelsOfFamily,
+  type BcBankCode,
   type ChannelFamily,
   type PayChannel,
   type RefundFamily,
@@ -83,6 +88,37 @@ registerEnumType(StatusQueryChannel, {
   name: 'StatusQueryChannel',
   description: 'Providers whose refunds send no webhook and settle only when their status is synced.',
   valuesConfig: familyValues(STATUS_QUERY_FAMILIES),
+});
+
+export const BcBank = enumOf(BC_BANK_CODES);
+export type BcBank = BcBankCode;
+registerEnumType(BcBank, {
+  name: 'BcBank',
+  description: "BC_GATEWAY: the payer's bank, by BeeCloud's code.",
+  valuesConfig: Object.fromEntries(
+    BC_BANK_CODES.map((code) => [code, { description: `${BC_BANKS[code]}.` }]),
+  ),
+});
+
+/** The channels createScanBill takes: the in-store ones, and SCAN, which the server resolves to a wallet. */
+export const InStoreChannel = enumOf([...OFFLINE_CHANNELS, SCAN_ANY_WALLET]);
+export type InStoreChannel = PayChannel | typeof SCAN_ANY_WALLET;
+registerEnumType(InStoreChannel, {
+  name: 'InStoreChannel',
+  description: 'An in-store channel: a QR code to show, or the customer’s pay code scanned.',
+  valuesConfig: {
+    ...Object.fromEntries(
+      OFFLINE_CHANNELS.map((channel) => [
+        channel,
+        { description: `${channelSpec(channel).description} (${whereTaken(channel)}).` },
+      ]),
+    ),
+    [SCAN_ANY_WALLET]: {
+      description:
+        "the cashier scans the customer's WeChat Pay or Alipay code and BeeCloud tells which (needs authCode); " +
+        'the bill is then a WX_SCAN or ALI_SCAN bill, as scannedChannel says.',
+    },
+  },
 });
 
 export const BankCardType = { CREDIT: '1', DEBIT: '2' } as const;

@@ -31,7 +31,11 @@ export class CreateScanBillPayload {
   })
   paid!: boolean | null;
 
-  @Field(() => Channel, { nullable: true, description: 'BC_SCAN: the code it read, WX_SCAN or ALI_SCAN.' })
+  @Field(() => Channel, {
+    nullable: true,
+    description:
+      "BC_SCAN and SCAN: the wallet of the customer's code, WX_SCAN or ALI_SCAN (a SCAN bill is this channel's).",
+  })
   scannedChannel!: Channel | null;
 
   @Field(() => String, {

@@ -10,8 +10,14 @@ import { PAYLOAD_TYPE_BY_SHAPE, type ChannelPayload } from './payload.type.js';
 type Member<S extends PayloadShape> = InstanceType<(typeof PAYLOAD_TYPE_BY_SHAPE)[S]>;
 type Field = (name: keyof CreateBillResponse) => string;
 
+/** BC_ALI_APP's and BC_ALI_WAP's `code_url` (the channel table's alsoCodeUrl); null for the others. */
+const alsoCodeUrl = (field: Field, channel: PayChannel) =>
+  channelSpec(channel).alsoCodeUrl ? field('code_url') : null;
+
 /** Each shape's fields from BeeCloud's answer (`field` refuses a missing one). */
-const FIELDS: { [S in PayloadShape]: (field: Field) => Omit<Member<S>, 'channel'> } = {
+const FIELDS: {
+  [S in PayloadShape]: (field: Field, channel: PayChannel) => Omit<Member<S>, 'channel'>;
+} = {
   WX_APP: (field) => ({
     appId: field('app_id'),
     partnerId: field('partner_id'),
@@ -35,8 +41,12 @@ const FIELDS: { [S in PayloadShape]: (field: Field) => Omit<Member<S>, 'channel'
     const { appId, timestamp: timeStamp, nonceStr, package: pkg, signType, paySign } = params;
     return { ...params, jsapiParams: { appId, timeStamp, nonceStr, package: pkg, signType, paySign } };
   },
-  ALI_APP: (field) => ({ orderString: field('order_string') }),
-  ALI_FORM: (field) => ({ html: field('html'), url: field('url') }),
+  ALI_APP: (field, channel) => ({ orderString: field('order_string'), codeUrl: alsoCodeUrl(field, channel) }),
+  ALI_FORM: (field, channel) => ({
+    html: field('html'),
+    url: field('url'),
+    codeUrl: alsoCodeUrl(field, channel),
+  }),
   ALI_QRCODE: (field) => ({ html: field('html'), url: field('url') }),
   QR_CODE: (field) => ({ qrCode: field('qr_code') }),
   UN_APP: (field) => ({ tn: field('tn') }),
@@ -47,9 +57,14 @@ const FIELDS: { [S in PayloadShape]: (field: Field) => Omit<Member<S>, 'channel'
   NONE: () => ({}),
 };
 
-/** The union member for a channel's `POST /bill` answer, by the channel's shape in src/wire. */
+/**
+ * The union member for a channel's `POST /bill` answer, by the channel's shape in src/wire; a
+ * channel with an authenticated mode (BC_EXPRESS) is read as that mode when the answer is
+ * that mode's (it carries a `token`), so the answer, not the channel alone, decides.
+ */
 export function payloadFromWire(channel: PayChannel, answer: CreateBillResponse): ChannelPayload {
-  const shape = channelSpec(channel).online;
+  const spec = channelSpec(channel);
+  const shape = spec.authenticated && answer.token !== undefined ? spec.authenticated.online : spec.online;
   if (shape === undefined) throw new Error(`${channel} is not an online channel`);
   const field: Field = (name) => {
     const value = answer[name];
@@ -61,5 +76,5 @@ export function payloadFromWire(channel: PayChannel, answer: CreateBillResponse)
     }
     return value;
   };
-  return Object.assign(new PAYLOAD_TYPE_BY_SHAPE[shape](), { channel, ...FIELDS[shape](field) });
+  return Object.assign(new PAYLOAD_TYPE_BY_SHAPE[shape](), { channel, ...FIELDS[shape](field, channel) });
 }

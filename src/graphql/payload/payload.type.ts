@@ -14,9 +14,25 @@ abstract class PayloadBase {
   channel!: Channel;
 }
 
-/** "WX_NATIVE, BC_NATIVE: …" for the channels of `shapes`. */
-const forShapes = (shapes: PayloadShape[], what: string) =>
-  `${ONLINE_CHANNELS.filter((c) => shapes.includes(channelSpec(c).online!)).join(', ')}: ${what}`;
+/** "WX_NATIVE, BC_NATIVE: …" for the channels of `shapes` ("BC_EXPRESS (authenticated)" for a mode's). */
+const forShapes = (shapes: PayloadShape[], what: string) => {
+  const channels = ONLINE_CHANNELS.flatMap((channel) => {
+    const spec = channelSpec(channel);
+    return [
+      ...(shapes.includes(spec.online!) ? [spec.authenticated ? `${channel} (plain)` : channel] : []),
+      ...(spec.authenticated && shapes.includes(spec.authenticated.online)
+        ? [`${channel} (authenticated)`]
+        : []),
+    ];
+  });
+  return `${channels.join(', ')}: ${what}`;
+};
+
+/** BC_ALI_APP and BC_ALI_WAP (the channel table's alsoCodeUrl). */
+const codeUrlDescription = () =>
+  `${ONLINE_CHANNELS.filter((channel) => channelSpec(channel).alsoCodeUrl).join(', ')}: a URL to render as a QR ` +
+  "code, as BeeCloud's production servers answered; null for the other channels of this type. Nullable where " +
+  'WxNativePayload.codeUrl is not: a selection that asks both needs an alias for one (alipayCodeUrl: codeUrl).';
 
 @ObjectType({
   simpleResolvers: true,
@@ -69,6 +85,7 @@ export class WxJsapiPayload extends PayloadBase {
 })
 export class AliAppPayload extends PayloadBase {
   @Field({ description: 'Hand to the Alipay SDK as is.' }) orderString!: string;
+  @Field(() => String, { nullable: true, description: codeUrlDescription() }) codeUrl!: string | null;
 }
 
 @ObjectType({
@@ -77,6 +94,7 @@ export class AliAppPayload extends PayloadBase {
 export class AliWebPayload extends PayloadBase {
   @Field({ description: 'An auto-submitting form.' }) html!: string;
   @Field({ description: 'The same request as a URL.' }) url!: string;
+  @Field(() => String, { nullable: true, description: codeUrlDescription() }) codeUrl!: string | null;
 }
 
 @ObjectType({
