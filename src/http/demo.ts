@@ -28,7 +28,11 @@ const page = (headers: Record<string, string>) => `<!doctype html>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
   fieldset { border: 1px solid #ccc; border-radius: 8px; margin: 1rem 0; padding: 1rem; }
-  label { display: block; margin: .25rem 0; }
+  label { display: block; margin: .5rem 0; }
+  label select, label input { display: block; width: 100%; max-width: 100%; box-sizing: border-box; font: inherit; padding: .4rem; }
+  button { font: inherit; padding: .5rem 1rem; border-radius: 6px; border: 1px solid #888; background: #f4f4f4; }
+  button:not(:disabled) { cursor: pointer; }
+  img[data-testid="qr"] { max-width: 100%; height: auto; }
   dt { font-weight: 600; } dd { margin: 0 0 .5rem; }
   [data-testid="status"], [data-testid="refund-status"] { font-weight: 700; }
   [data-testid="error"] { color: #b00020; }
@@ -42,11 +46,13 @@ checkout page, or through the sandbox's control API.</p>
 <fieldset>
   <legend>New bill</legend>
   <label>Channel <select data-testid="channel"></select></label>
-  <label>Amount (fen) <input data-testid="amount" type="number" min="1" value="1"></label>
+  <div data-testid="channel-inputs"></div>
+  <label>Amount in fen (<span data-testid="amount-yuan">¥0.01</span>) <input data-testid="amount" type="number" min="1" value="1"></label>
   <button data-testid="create" type="button">Create bill</button>
 </fieldset>
 <dl>
   <dt>Bill</dt><dd data-testid="bill-no"></dd>
+  <dt>Total</dt><dd data-testid="total"></dd>
   <dt>Status</dt><dd data-testid="status"></dd>
 </dl>
 <img data-testid="qr" hidden alt="">

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 type Node = { textContent: string | null };
+import { ONLINE_CHANNELS, channelSpec, type PayChannel } from '../../src/wire/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/services.js';
 
@@ -83,6 +84,71 @@ describe('the checkout demo in headless Chromium', () => {
     expect(await text(page, 'error')).toBe('');
     await page.screenshot({ path: 'test/http/demo.png' }).catch(() => undefined);
   }, 90_000);
+
+  it('creates a bill on every channel it lists, with the inputs the channel table says it needs', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${t.gateway.url}/demo`);
+    const listed = await page
+      .getByTestId('channel')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+    expect(listed).toEqual(ONLINE_CHANNELS);
+    const failed: string[] = [];
+    for (const channel of listed) {
+      await page.getByTestId('channel').selectOption(channel);
+      for (const field of channelSpec(channel as PayChannel).requires ?? [])
+        expect([channel, await page.getByTestId(`input-${field}`).count()]).toEqual([channel, 1]);
+      const before = await text(page, 'bill-no');
+      await page.getByTestId('create').click();
+      await page.waitForFunction(
+        ([previous]) => {
+          const { document } = globalThis as unknown as {
+            document: { querySelector(s: string): Node | null };
+          };
+          const shown = document.querySelector('[data-testid="bill-no"]')?.textContent;
+          const error = document.querySelector('[data-testid="error"]')?.textContent;
+          return Boolean(error) || (shown !== previous && Boolean(shown));
+        },
+        [before] as const,
+        { timeout: 20_000 },
+      );
+      const error = await text(page, 'error');
+      if (error) failed.push(`${channel}: ${error}`);
+    }
+    expect(failed).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it.each([
+    ['BC_GATEWAY', 'bank', 'CMB'],
+    ['BC_EXPRESS', undefined, undefined],
+  ] as const)(
+    'takes %s through to PAID and a settled refund (its form, in ¥)',
+    async (channel, field, value) => {
+      const page = await browser.newPage();
+      await page.goto(`${t.gateway.url}/demo`);
+      await page.getByTestId('channel').selectOption(channel);
+      if (field) await page.getByTestId(`input-${field}`).selectOption(value!);
+      await page.getByTestId('amount').fill('1234');
+      expect(await text(page, 'amount-yuan')).toBe('¥12.34');
+      await page.getByTestId('create').click();
+      await page.getByTestId('next-step').locator('form').waitFor({ timeout: 20_000 });
+      const billNo = await text(page, 'bill-no');
+      expect(await text(page, 'total')).toBe('¥12.34');
+      expect((await t.rest.control('GET', `bills/${billNo}`)).bill).toMatchObject({ sub_channel: channel });
+      await t.rest.control('POST', `bills/${billNo}/pay`);
+      await waitForText(page, 'status', 'PAID');
+      expect(await page.getByTestId('next-step').innerHTML()).toBe(''); // nothing left to submit
+      await page.getByTestId('refund').click();
+      await waitForText(page, 'refund-status', 'PENDING');
+      await t.rest.control('POST', `refunds/${await text(page, 'refund-no')}/settle`);
+      await waitForText(page, 'refund-status', 'SUCCEEDED');
+      expect(await text(page, 'error')).toBe('');
+    },
+    60_000,
+  );
 
   it('is off when DEMO is off, and refuses another site’s request for the page (it carries the headers)', async () => {
     const off = await startTestGateway({ server: { demo: false } });
