@@ -181,7 +181,7 @@ async function serveMetrics(metrics: Metrics, options: AssembleOptions) {
       return void res.writeHead(404).end();
     void metrics.respond(res);
   });
-  await listen(server, options.metricsPort!, options.host ?? '127.0.0.1');
+  await listen(server, options.metricsPort!, options.host ?? '127.0.0.1', 'METRICS_PORT');
   return server;
 }
 

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { startGateway } from './gateway.js';
+import { PortInUseError } from './node-http/listen.js';
 import { createLogger } from './node-http/logger.js';
 
 /** `npm start`: the gateway, over BeeCloud or (with no credentials) the embedded sandbox. */
@@ -13,7 +14,15 @@ try {
   logger.flush();
   process.exit(1);
 }
-const running = await startGateway(config, logger);
+let running: Awaited<ReturnType<typeof startGateway>>;
+try {
+  running = await startGateway(config, logger);
+} catch (error) {
+  if (!(error instanceof PortInUseError)) throw error;
+  logger.fatal(error.message); // one line, no stack: the setting and the port say it all
+  logger.flush();
+  process.exit(1);
+}
 const { gateway, sandbox } = running;
 if (sandbox) {
   logger.info(
@@ -24,7 +33,12 @@ if (sandbox) {
 } else if (config.upstream.kind === 'beecloud') {
   logger.info(`Serving over BeeCloud: ${config.upstream.baseUrls.join(', ')}`);
 }
-logger.info(`GraphQL gateway ready at ${gateway.url}/graphql (open it in a browser to explore)`);
+logger.info(
+  `GraphQL gateway ready at ${gateway.url}/graphql` +
+    (config.explorer
+      ? ' (open it in a browser to explore)'
+      : ' (the explorer is off: EXPLORER=true turns it on)'),
+);
 
 /**
  * SIGTERM / SIGINT: drain, then exit 0 — stop accepting connections, answer /readyz 503, let

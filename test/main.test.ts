@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { KEYS } from './support/auth.js';
 import type { Json } from './support/sandbox.js';
 import { loadConfig } from '../src/config.js';
@@ -146,4 +147,60 @@ describe('configuration', () => {
         .notifyUrlPrefixes,
     ).toEqual(['https://hooks.example.com/beecloud/', 'http://10.0.0.5:8080/']);
   });
+});
+
+describe('a port in use', () => {
+  /** Holds a port on 127.0.0.1 for the length of `run`. */
+  async function holding<T>(run: (port: number) => Promise<T>): Promise<T> {
+    const port = await freePort();
+    const holder = createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => holder.once('listening', resolve));
+    try {
+      return await run(port);
+    } finally {
+      holder.close();
+    }
+  }
+
+  it.each([
+    ['dist/main.js', 'PORT'],
+    ['dist/main.js', 'SANDBOX_PORT'],
+    ['dist/main.js', 'METRICS_PORT'],
+    ['dist/sandbox/main.js', 'SANDBOX_PORT'],
+  ])(
+    'stops %s with one line naming %s and the port, exit code 1, no stack',
+    async (script, setting) => {
+      await holding(async (taken) => {
+        const env: Record<string, string> = {
+          PORT: String(await freePort()),
+          SANDBOX_PORT: String(await freePort()),
+          [setting]: String(taken),
+        };
+        const child = runNode(script, env);
+        expect(await child.exited).toBe(1);
+        expect(child.output.text).toContain(
+          `${setting}: port ${taken} on 127.0.0.1 is in use by another process; stop it, or set ${setting} to a free port (0 picks one)`,
+        );
+        expect(child.output.text).not.toMatch(/EADDRINUSE|\n\s+at /);
+      });
+    },
+    30_000,
+  );
+});
+
+describe('the start-up line', () => {
+  it('mentions the explorer only when it is on', async () => {
+    const child = runNode('dist/main.js', {
+      PORT: String(await freePort()),
+      SANDBOX_PORT: String(await freePort()),
+      EXPLORER: 'false',
+    });
+    try {
+      await child.waitFor('GraphQL gateway ready');
+      expect(child.output.text).toContain('(the explorer is off: EXPLORER=true turns it on)');
+      expect(child.output.text).not.toContain('open it in a browser');
+    } finally {
+      await child.stop();
+    }
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isScope, type Principal, type Scope } from './principal.js';
+import { SCOPES, isScope, type Principal, type Scope } from './principal.js';
 
 /**
  * API keys look like `bcg_<id>_<secret>`. The gateway is configured with each key's id,
@@ -34,9 +34,7 @@ export function parseApiKeyEntries(value: unknown, where: string): ApiKeyEntry[]
     if (typeof entry.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(entry.sha256))
       throw new Error(`${at}.sha256 must be 64 lower-case hex characters`);
     if (!Array.isArray(entry.scopes) || !entry.scopes.every(isScope))
-      throw new Error(
-        `${at}.scopes must list scopes from: bills:read, bills:create, refunds:read, refunds:create, refunds:review`,
-      );
+      throw new Error(`${at}.scopes must list scopes from: ${SCOPES.join(', ')}`);
     return { id: entry.id, sha256: entry.sha256, scopes: entry.scopes };
   });
 }

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthError } from '../auth/auth-error.js';
-import { RESULT_CODES, type ResultMsg } from '../wire/index.js';
+import { RECORD_ID_PATTERN, RESULT_CODES, type ResultMsg } from '../wire/index.js';
 import {
   TRANSPORT_FAILURE_CODES,
   UpstreamError,
@@ -87,6 +87,20 @@ export function gatewayError(
 
 export const badUserInput = (message: string, field?: string) =>
   gatewayError('BAD_USER_INPUT', message, field ? { field } : {});
+
+/**
+ * Refuses an id that cannot name a BeeCloud record (a UUID) with BAD_USER_INPUT naming it and
+ * the form expected: a mistyped id is the caller's mistake, not a record that does not exist
+ * (a well-formed id with no record stays null).
+ */
+export function requireRecordId(id: string, argument: string): void {
+  if (RECORD_ID_PATTERN.test(id)) return;
+  const shown = id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}…` : JSON.stringify(id);
+  throw badUserInput(
+    `${argument} ${shown} is not a BeeCloud id: ids are UUIDs like 3f1c2b7e-8a4d-4c6e-9b1a-2d5f7e9c0a1b`,
+    argument,
+  );
+}
 
 /** An error that refuses a whole request before it runs, carrying the HTTP status of its code. */
 export function requestError(

@@ -7,10 +7,38 @@ export interface Listening {
   port: number;
 }
 
-/** Starts `server` on `host:port` (port 0 picks a free one); rejects if the port is taken. */
-export async function listen(server: Server, port: number, host: string): Promise<Listening> {
+/**
+ * A port another process holds, named by the setting that chose it: what a person can act on,
+ * where Node's EADDRINUSE is a stack trace.
+ */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly setting: string,
+    readonly port: number,
+    readonly host: string,
+  ) {
+    super(
+      `${setting}: port ${port} on ${host} is in use by another process; stop it, or set ${setting} ` +
+        'to a free port (0 picks one)',
+    );
+  }
+}
+
+/**
+ * Starts `server` on `host:port` (port 0 picks a free one). A port already taken rejects with
+ * PortInUseError naming `setting`, the variable that chose the port.
+ */
+export async function listen(
+  server: Server,
+  port: number,
+  host: string,
+  setting = 'PORT',
+): Promise<Listening> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(setting, port, host) : error),
+    );
     server.listen(port, host, () => {
       server.off('error', reject);
       resolve();

@@ -1,4 +1,5 @@
 import { readInteger } from '../node-http/env.js';
+import { PortInUseError } from '../node-http/listen.js';
 import { DEFAULT_DEV_APP } from '../wire/index.js';
 import { sandboxOptionsFromEnv } from './runtime.js';
 import { startSandbox } from './server.js';
@@ -9,6 +10,10 @@ const sandbox = await startSandbox({
   ...options,
   port: readInteger(process.env, 'SANDBOX_PORT', 8080, 0, 65535),
   host: process.env.SANDBOX_HOST || '127.0.0.1',
+}).catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message); // one line, no stack
+  process.exit(1);
 });
 const apps = [...sandbox.runtime.apps.keys()]
   .map((id) => (id === DEFAULT_DEV_APP.appId ? `${id} (the development app)` : id))

@@ -94,7 +94,7 @@ export async function startSandbox(
   const server = createServer({ keepAlive: true }, (req, res) => {
     void handleRequest(runtime, stalls, req, res);
   });
-  const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', 'SANDBOX_PORT');
   return {
     url,
     port,

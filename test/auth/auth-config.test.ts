@@ -1,3 +1,4 @@
+import { SCOPES } from '../../src/auth/principal.js';
 import { loadConfig } from '../../src/config.js';
 import { KEYS } from '../support/auth.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -71,7 +72,9 @@ describe('auth configuration', () => {
     );
     expect(() =>
       loadConfig({ API_KEYS: JSON.stringify([{ ...KEYS.readOnly.entry, scopes: ['bills:delete'] }]) }),
-    ).toThrow('API_KEYS[0].scopes must list scopes');
+    ).toThrow(`API_KEYS[0].scopes must list scopes from: ${SCOPES.join(', ')}`);
+    // Every scope create-key knows, from the one list.
+    expect(SCOPES).toEqual(expect.arrayContaining(['reports:read', 'metrics:read']));
     expect(() => loadConfig({ JWT_HS256_SECRET: 'short-secret-1234' })).toThrow(
       'JWT_HS256_SECRET must be at least 32 bytes',
     );
@@ -109,7 +112,7 @@ describe('introspection and the explorer switched off', () => {
         body: '{"query":"{ __schema { types { name } } }"}',
       });
       const body = (await response.json()) as { errors: Array<{ message: string }> };
-      expect(body.errors[0]!.message).toMatch(/introspection/i);
+      expect(body.errors[0]!.message).toMatch(/introspection is off on this gateway \(INTROSPECTION=false\)/);
       expect((await fetch(t.graphqlUrl, { headers: { accept: 'text/html' } })).status).toBe(404);
       expect((await fetch(`${t.gateway.url}/graphql/explorer/graphiql.min.js`)).status).toBe(404);
     } finally {

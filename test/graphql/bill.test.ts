@@ -302,7 +302,13 @@ describe('bill queries', () => {
       messageDetail: expect.any(Object),
       refunds: [],
     });
-    expect(dataOf(await t.run(BillDocument, { id: 'no-such-bill' })).bill).toBeNull();
+    // A well-formed id with no record is null; an id that is no BeeCloud id is the caller's mistake.
+    expect(dataOf(await t.run(BillDocument, { id: '00000000-0000-4000-8000-000000000000' })).bill).toBeNull();
+    const malformed = await t.run(BillDocument, { id: '12345' });
+    expect(malformed.errors?.[0]).toMatchObject({
+      message: 'id "12345" is not a BeeCloud id: ids are UUIDs like 3f1c2b7e-8a4d-4c6e-9b1a-2d5f7e9c0a1b',
+      extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+    });
   });
 
   it('serves a page of 200 as four parallel upstream pages of 50', async () => {

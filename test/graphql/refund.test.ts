@@ -277,6 +277,11 @@ describe('refund queries and the DataLoader effect', () => {
     ).toHaveLength(0);
     const { refund } = dataOf(await t.run(RefundDocument, { id: found.nodes[0]!.id }));
     expect(refund).toMatchObject({ refundNo: input.refundNo, messageDetail: {} });
-    expect(dataOf(await t.run(RefundDocument, { id: 'nope' })).refund).toBeNull();
+    expect(
+      dataOf(await t.run(RefundDocument, { id: '00000000-0000-4000-8000-000000000000' })).refund,
+    ).toBeNull();
+    expect((await t.run(RefundDocument, { id: 'nope' })).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -23,7 +23,7 @@ import { RequireScopes } from '../require-scopes.js';
 import { Budget } from '../operation-budget.js';
 import { REFUNDS_PER_BILL, missingAsNull } from '../context.js';
 import type { GatewayContext } from '../context.js';
-import { asUserErrors, badUserInput } from '../errors.js';
+import { asUserErrors, badUserInput, requireRecordId } from '../errors.js';
 import { ChannelPayload } from '../payload/payload.type.js';
 import { payloadFromWire } from '../payload/payload.mapper.js';
 import { Refund } from '../refund/refund.type.js';
@@ -150,7 +150,9 @@ export class BillResolver implements ResolverInterface<Bill> {
   @Budget({ calls: 1 })
   @Query(() => Bill, {
     nullable: true,
-    description: 'A bill by its BeeCloud id or by your order number (exactly one); null when there is none.',
+    description:
+      'A bill by its BeeCloud id or by your order number (exactly one); null when there is none. An id that is ' +
+      'no BeeCloud id (a UUID) is BAD_USER_INPUT.',
   })
   async bill(
     @Ctx() { loaders }: GatewayContext,
@@ -159,6 +161,7 @@ export class BillResolver implements ResolverInterface<Bill> {
     billNo?: string | null,
   ): Promise<Bill | null> {
     if ((id == null) === (billNo == null)) throw badUserInput('give exactly one of id and billNo', 'id');
+    if (id != null) requireRecordId(id, 'id');
     const record = id != null ? await loaders.billById.load(id) : await loaders.billByNo.load(billNo!);
     return record && Bill.fromWire(record);
   }
@@ -203,13 +206,14 @@ export class BillResolver implements ResolverInterface<Bill> {
   @Query(() => Reconciliation, {
     nullable: true,
     description:
-      "BeeCloud's reconciliation of one bill (whether it is paid); null when there is no such bill.",
+      "BeeCloud's reconciliation of one bill (whether it is paid); null when there is no such bill. A billId " +
+      'that is no BeeCloud id (a UUID) is BAD_USER_INPUT.',
   })
   async reconciliation(
     @Ctx() { api }: GatewayContext,
     @Arg('billId', () => ID, { description: "The bill's BeeCloud id." }) billId: string,
   ): Promise<Reconciliation | null> {
-    if (!RECORD_ID_PATTERN.test(billId)) return null;
+    requireRecordId(billId, 'billId');
     return api.reconciliation({ bill_id: billId }).then(
       (answer) => ({ billId, paid: answer.pay_status === 'true' }),
       (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { AuthError, credentialsNeeded } from '../../auth/auth-error.js';
-import { RECORD_ID_PATTERN } from '../../wire/index.js';
 import { Bill } from '../bill/bill.type.js';
 import type { GatewayContext } from '../context.js';
+import { requireRecordId } from '../errors.js';
 import { Budget } from '../operation-budget.js';
 import { Refund } from '../refund/refund.type.js';
 import { Node } from './node.type.js';
@@ -19,7 +19,7 @@ export class NodeResolver {
     nullable: true,
     description:
       'A bill (needs bills:read) or a refund (needs refunds:read) by its BeeCloud id; null when there is none ' +
-      'the caller may read.',
+      'the caller may read. An id that is no BeeCloud id (a UUID) is BAD_USER_INPUT.',
   })
   async node(
     @Ctx() { loaders, principal }: GatewayContext,
@@ -30,7 +30,7 @@ export class NodeResolver {
     const refunds = principal.scopes.has('refunds:read');
     if (!bills && !refunds)
       throw new AuthError('FORBIDDEN', 'node needs the scope bills:read or refunds:read');
-    if (!RECORD_ID_PATTERN.test(id)) return null;
+    requireRecordId(id, 'id');
     const bill = bills ? await loaders.billById.load(id) : null;
     if (bill) return Bill.fromWire(bill);
     const refund = refunds ? await loaders.refundById.load(id) : null;

@@ -18,7 +18,7 @@ import { loadConnection } from '../common/connection.type.js';
 import { RequireScopes } from '../require-scopes.js';
 import { Budget } from '../operation-budget.js';
 import type { GatewayContext } from '../context.js';
-import { badUserInput } from '../errors.js';
+import { badUserInput, requireRecordId } from '../errors.js';
 import { RefundFilter } from './refund.input.js';
 import { Refund, RefundConnection } from './refund.type.js';
 
@@ -79,7 +79,8 @@ export class RefundResolver implements ResolverInterface<Refund> {
   @Query(() => Refund, {
     nullable: true,
     description:
-      'A refund by its BeeCloud id or by your refund number (exactly one); null when there is none.',
+      'A refund by its BeeCloud id or by your refund number (exactly one); null when there is none. An id that ' +
+      'is no BeeCloud id (a UUID) is BAD_USER_INPUT.',
   })
   async refund(
     @Ctx() { api, loaders }: GatewayContext,
@@ -88,6 +89,7 @@ export class RefundResolver implements ResolverInterface<Refund> {
     refundNo?: string | null,
   ): Promise<Refund | null> {
     if ((id == null) === (refundNo == null)) throw badUserInput('give exactly one of id and refundNo', 'id');
+    if (id != null) requireRecordId(id, 'id');
     const record = id != null ? await loaders.refundById.load(id) : await api.refundByNo(refundNo!);
     return record && Refund.fromWire(record);
   }
