@@ -269,6 +269,9 @@ export async function startGateway(
   const api = new BeeCloudClient({ credentials: DEFAULT_DEV_APP, baseUrls: [sandbox.url], ...timeouts });
   const assembled = await assembleGateway({ ...common, api, credentials: DEFAULT_DEV_APP });
   app.webhookUrl = assembled.webhookUrl;
+  // The demo (the gateway's port) opens the sandbox's pages and actions: same host, so same-site.
+  const port = assembled.gateway.port;
+  sandbox.trustOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   return {
     ...assembled,
     sandbox,

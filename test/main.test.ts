@@ -41,7 +41,12 @@ describe('npm start', () => {
         {},
         auth,
       );
-      await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/bills/start0001/pay`, { method: 'POST' });
+      // The embedded sandbox serves the gateway's pages (its demo): same host, so same-site.
+      const fromDemo = await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/bills/start0001/pay`, {
+        method: 'POST',
+        headers: { origin: `http://localhost:${port}`, 'sec-fetch-site': 'same-site' },
+      });
+      expect(fromDemo.status).toBe(200);
       expect((await sub.next(1, 2000)).billUpdated).toEqual({ bill: { paid: true } });
       await sub.close();
       expect((await graphql('{ bills { items { billNo paid } } }', auth)).data.bills.items).toEqual([

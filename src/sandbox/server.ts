@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logAccess } from '../node-http/access-log.js';
-import { fromAnotherSite } from '../node-http/fetch-site.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendHtml, sendJson } from '../node-http/respond.js';
@@ -82,6 +81,11 @@ export interface SandboxServer {
   port: number;
   runtime: SandboxRuntime;
   server: Server;
+  /**
+   * The origins of the gateway that embeds this sandbox (its host as 127.0.0.1 and localhost,
+   * its port): pages and actions its demo opens are served to them (see refuseCrossSite).
+   */
+  trustOrigins(origins: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -91,8 +95,9 @@ export async function startSandbox(
 ): Promise<SandboxServer> {
   const runtime = createRuntime(options);
   const stalls = new Set<NodeJS.Timeout>();
+  const embedders = new Set<string>();
   const server = createServer({ keepAlive: true }, (req, res) => {
-    void handleRequest(runtime, stalls, req, res);
+    void handleRequest(runtime, stalls, embedders, req, res);
   });
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', 'SANDBOX_PORT');
   return {
@@ -100,6 +105,9 @@ export async function startSandbox(
     port,
     runtime,
     server,
+    trustOrigins(origins) {
+      origins.forEach((origin) => embedders.add(origin));
+    },
     async close() {
       stalls.forEach(clearTimeout);
       await closeServer(server, true);
@@ -113,6 +121,7 @@ export async function startSandbox(
 async function handleRequest(
   rt: SandboxRuntime,
   stalls: Set<NodeJS.Timeout>,
+  embedders: ReadonlySet<string>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -122,6 +131,7 @@ async function handleRequest(
   logAccess(req, res, url.pathname, rt.logger, () => ({ result_msg: resultMsg }));
   try {
     if (url.pathname.startsWith('/_sandbox/')) {
+      refuseCrossSite(req, method, embedders);
       const answer = await handleControl(rt, req, method, url);
       if ('html' in answer) return sendHtml(res, answer.status ?? 200, answer.html);
       resultMsg = 'OK';
@@ -144,7 +154,6 @@ async function handleRequest(
 }
 
 async function handleControl(rt: SandboxRuntime, req: IncomingMessage, method: string, url: URL) {
-  refuseCrossSite(req);
   const segments = url.pathname
     .slice('/_sandbox/'.length)
     .split('/')
@@ -213,15 +222,27 @@ function decodeSegment(segment: string, httpStatus = 400): string {
 
 /**
  * The control API pays, fails and resets bills and needs no credentials, so another website
- * must not be able to drive it from a visitor's browser: a request whose `Origin` is not this
- * server, or that the browser marks `Sec-Fetch-Site: cross-site`, is refused. The sandbox's
- * own checkout pages (same origin) and tools that send no Origin (curl, tests) are served.
+ * must not be able to drive it from a visitor's browser. Served: the sandbox's own pages (same
+ * origin) and tools that send no Origin (curl, tests). Refused: any request the browser marks
+ * `Sec-Fetch-Site: cross-site`, and any `Origin` but this server's.
+ *
+ * The gateway that embeds the sandbox (`embedders`, its origins) is on the same host, another
+ * port: same-site to a browser. So its demo may open the sandbox's pages (a GET marked
+ * same-site) and post its actions (an `Origin` among `embedders`); other same-site origins stay
+ * refused, and a standalone sandbox (no embedders) refuses every same-site request.
  */
-function refuseCrossSite(req: IncomingMessage): void {
+function refuseCrossSite(req: IncomingMessage, method: string, embedders: ReadonlySet<string>): void {
   const origin = req.headers.origin;
+  const embedder = origin !== undefined && embedders.has(origin);
   const sameOrigin = origin === undefined || originHost(origin) === req.headers.host;
-  if (!sameOrigin || fromAnotherSite(req))
-    throw new SandboxError('PARAM_INVALID', 'the control API refuses cross-site requests', 403);
+  const site = req.headers['sec-fetch-site'];
+  const allowed =
+    site === 'cross-site'
+      ? false
+      : site === 'same-site'
+        ? embedders.size > 0 && (embedder || (method === 'GET' && origin === undefined))
+        : sameOrigin || embedder;
+  if (!allowed) throw new SandboxError('PARAM_INVALID', 'the control API refuses cross-site requests', 403);
 }
 
 const originHost = (origin: string) => {
