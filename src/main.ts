@@ -28,7 +28,7 @@ if (sandbox) {
   logger.info(
     `No BeeCloud credentials configured (BEECLOUD_APP_ID, BEECLOUD_APP_SECRET, BEECLOUD_MASTER_SECRET): ` +
       `serving over the embedded sandbox at ${sandbox.url} with the development app. ` +
-      `Pay bills and settle refunds at ${sandbox.url}/_sandbox/ (see the README).`,
+      `Pay bills and settle refunds at ${sandbox.url}/_sandbox/ (the sandbox's index page).`,
   );
 } else if (config.upstream.kind === 'beecloud') {
   logger.info(`Serving over BeeCloud: ${config.upstream.baseUrls.join(', ')}`);

@@ -2,7 +2,7 @@ import { familyOf } from '../wire/index.js';
 import { FAULT_KINDS, type FaultKind } from './faults.js';
 import { SCAN_OUTCOMES, type ScanOutcome } from './bill-lifecycle.js';
 import { optionalInteger, optionalString, type Params } from './params.js';
-import { checkoutPage, errorPage, refundConfirmPage } from './pages.js';
+import { checkoutPage, errorPage, indexPage, refundConfirmPage } from './pages.js';
 import { SandboxError, invalidParam, ok } from './sandbox-error.js';
 import { billRecord, refundRecord } from './records.js';
 import type { SandboxRuntime } from './runtime.js';
@@ -150,6 +150,7 @@ const ROUTES: ControlRoute[] = [
  * same number, `app_id` (body or query) picks one. Undefined when no route matches.
  */
 export function controlHandler(rt: SandboxRuntime, req: ControlRequest): ControlAnswer | undefined {
+  if (req.segments.length === 0 && (req.method === 'GET' || req.method === 'POST')) return index(rt, req);
   for (const [method, pattern, handle] of ROUTES) {
     if (method !== req.method) continue;
     const parts = pattern.split('/');
@@ -254,6 +255,45 @@ function checkout(rt: SandboxRuntime, req: ControlRequest, billId: string): Cont
   }
   const current = rt.lifecycle.bills.currentBill(bill.id)!;
   return { html: checkoutPage(current, current.status, returnUrl, message) };
+}
+
+/** `/_sandbox/`: the index page; its forms POST here (pay or fail a bill, settle or fail a refund). */
+function index(rt: SandboxRuntime, req: ControlRequest): ControlAnswer {
+  let message: string | undefined;
+  if (req.method === 'POST') {
+    const action = optionalString(req.body, 'action');
+    try {
+      const billNo = optionalString(req.body, 'bill');
+      const refundNo = optionalString(req.body, 'refund');
+      if (billNo !== undefined && action === 'pay') rt.lifecycle.bills.payBill(findBill(rt, billNo, req).id);
+      else if (billNo !== undefined && action === 'fail')
+        rt.lifecycle.bills.failBill(findBill(rt, billNo, req).id);
+      else if (refundNo !== undefined && action === 'settle')
+        settle(rt, findRefund(rt, refundNo, req), 'SUCCESS');
+      else if (refundNo !== undefined && action === 'fail-refund')
+        settle(rt, findRefund(rt, refundNo, req), 'FAIL');
+      else throw invalidParam('action', 'must be pay or fail (a bill), settle or fail-refund (a refund)');
+      message = `Done: ${action} ${billNo ?? refundNo}.`;
+    } catch (error) {
+      if (!(error instanceof SandboxError)) throw error;
+      message = error.detail;
+    }
+  }
+  const newest = { skip: 0, limit: 20 };
+  const byTime = <T extends { create_time: number }>(rows: T[]) =>
+    rows.sort((a, b) => b.create_time - a.create_time).slice(0, newest.limit);
+  const apps = [...rt.apps.values()];
+  return {
+    html: indexPage({
+      apps: apps.map((app) => ({ ...app, channels: app.channels.size })),
+      bills: byTime(apps.flatMap((app) => rt.store.queryBills(app.appId, {}, newest))).map((bill) =>
+        rt.lifecycle.bills.currentBill(bill.id)!,
+      ),
+      refunds: byTime(apps.flatMap((app) => rt.store.queryRefunds(app.appId, {}, newest))),
+      routes: ROUTES.map(([method, path]) => [method, path]),
+      message,
+    }),
+  };
 }
 
 /** The stand-in for Alipay's refund confirmation page (`?ids=` refund ids, comma-separated). */
