@@ -33,4 +33,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
+  // The examples run on Node 20, which has these globals.
+  {
+    files: ['examples/**/*.mjs'],
+    languageOptions: { globals: { fetch: 'readonly', crypto: 'readonly', TextEncoder: 'readonly' } },
+  },
 );

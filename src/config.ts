@@ -186,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
 
 /**
  * Production fails closed: it never starts over the embedded sandbox (whose development app
- * and secrets are published in the README, and whose control API marks bills paid), never
+ * and secrets are published in docs/sandbox.md, and whose control API marks bills paid), never
  * with the sandbox's development app id, and talks plain http only to a loopback host.
  */
 function checkProductionUpstream(env: NodeJS.ProcessEnv, hasCredentials: boolean, baseUrls: string[]): void {

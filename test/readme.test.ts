@@ -1,24 +1,34 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse, validate } from 'graphql';
 import { buildGatewaySchema } from '../src/graphql/schema.js';
-import { createApiKey } from '../src/auth/api-keys.js';
-import { Authenticator } from '../src/auth/authenticator.js';
-import { SCOPES } from '../src/auth/principal.js';
-import { startTestGateway, type TestGateway } from './support/gateway.js';
-import { eventually } from './support/receiver.js';
 
 /**
- * Every snippet of the README is run: JavaScript against a gateway with authentication on
- * (with GATEWAY_URL, API_KEY and billNo defined, and WebSocket on Node 20), GraphQL validated
- * against the schema, shell commands matched to the test that runs what they start.
+ * What a person reads in the README, docs/ and examples/README.md holds: GraphQL snippets
+ * validate against the schema, shell commands are matched to the test that runs what they
+ * start, links resolve, and every page of docs/ is linked from the README. Code to copy whole
+ * is a file of examples/ (test/examples.test.ts runs each).
  */
 
 const root = new URL('..', import.meta.url).pathname;
-const blocks = [
-  ...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm),
-].map(([, language, code]) => ({ language: language!, code: code! }));
+/** The README, every page of docs/ and the examples' README: what a person reads and copies. */
+const PAGES = [
+  'README.md',
+  'examples/README.md',
+  ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
+const blocks = PAGES.flatMap((page) =>
+  [...readFileSync(join(root, page), 'utf8').matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```$/gm)].map(
+    ([, indent, language, code]) => ({
+      page,
+      language: language!,
+      // A block inside a list item is indented: its code is not.
+      code: code!.replace(new RegExp(`^${indent}`, 'gm'), ''),
+    }),
+  ),
+);
 
 /** Shell snippets start servers; each is run by the test named here. */
 const SHELL_COVERED_BY: Record<string, string> = {
@@ -27,78 +37,45 @@ const SHELL_COVERED_BY: Record<string, string> = {
   'SANDBOX_WEBHOOK_URL=http://127.0.0.1:4001/webhooks/beecloud npm run sandbox &':
     'test/http/replicas.test.ts (two gateways over one sandbox and one Redis)',
   'npm run sandbox': 'test/sandbox/control.test.ts (the sandbox started as npm run sandbox starts it)',
+  "curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\":
+    'test/examples.test.ts (examples/curl-walkthrough.sh makes the same call)',
+  'API_KEY=<the key npm start printed> node examples/apollo-client.mjs':
+    'test/examples.test.ts (every file of examples/, run as written)',
 };
-
-const key = createApiKey('readme', [...SCOPES]);
-let t: TestGateway;
-beforeAll(async () => {
-  t = await startTestGateway({
-    server: { authenticator: new Authenticator({ kind: 'enabled', apiKeys: [key.entry] }) },
-  });
-});
-afterAll(() => t.close());
-
-const PRELUDE = `import WebSocketImpl from 'ws';
-globalThis.WebSocket ??= WebSocketImpl;
-const { GATEWAY_URL, API_KEY } = process.env;
-const billNo = process.env.BILL_NO;
-`;
-
-/** Runs a snippet as an ES module in the repository (so its imports resolve); pays the bill when it waits for it. */
-async function runSnippet(code: string, billNo: string): Promise<{ code: number | null; output: string }> {
-  const dir = join(root, 'test', '.snippets');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `snippet-${Date.now()}-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(file, `${PRELUDE}\n${code}`);
-  try {
-    const child = spawn(process.execPath, [file], {
-      env: {
-        PATH: process.env.PATH,
-        GATEWAY_URL: t.graphqlUrl,
-        API_KEY: key.key,
-        GATEWAY_KEY_WEB: key.key,
-        GATEWAY_KEY_APP: key.key,
-        BILL_NO: billNo,
-      },
-    });
-    let output = '';
-    let paid = false;
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!paid && output.includes(`waiting for ${billNo}`)) {
-        paid = true;
-        // Once the gateway holds the subscription (graphql-ws acknowledges none), the shopper pays.
-        void eventually(async () => (await t.assembled.metrics.get('websocket_operations')) >= 1).then(() =>
-          t.rest.control('POST', `bills/${billNo}/pay`),
-        );
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => child.kill(), 30_000);
-    const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    return { code: exit, output };
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
 
 describe('the README', () => {
   it('has snippets, each in a language this test runs', () => {
     expect(blocks.length).toBeGreaterThan(5);
-    expect(blocks.filter((b) => !['js', 'graphql', 'sh'].includes(b.language))).toEqual([]);
+    // Code a person copies whole is a file of examples/, which test/examples.test.ts runs.
+    expect(blocks.filter((b) => !['graphql', 'sh'].includes(b.language))).toEqual([]);
   });
 
-  it.each(blocks.filter((b) => b.language === 'js').map((b, i) => [i + 1, b.code] as const))(
-    'JavaScript snippet %i runs against the gateway',
-    async (_n, code) => {
-      const { billNo } = await t.rest.bill({ channel: 'WX_NATIVE', total_fee: 888 });
-      const { code: exit, output } = await runSnippet(code, billNo);
-      expect({ exit, output }).toEqual({ exit: 0, output: expect.stringMatching(/OPEN|PAID/) });
-    },
-    40_000,
-  );
+  it('links only to files and headings that exist, and to every page of docs/', () => {
+    const broken: string[] = [];
+    for (const page of PAGES) {
+      const text = readFileSync(join(root, page), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:)/.test(target!)) continue;
+        const [file, anchor] = target!.split('#');
+        const path = file ? join(root, dirname(page), file) : join(root, page);
+        if (!existsSync(path)) broken.push(`${page}: ${target}`);
+        else if (anchor && statSync(path).isFile()) {
+          const headings = [...readFileSync(path, 'utf8').matchAll(/^#+ (.*)$/gm)].map(([, heading]) =>
+            heading!
+              .toLowerCase()
+              .replace(/[^\w\s-]/g, '')
+              .trim()
+              .replace(/\s+/g, '-'),
+          );
+          if (!headings.includes(anchor)) broken.push(`${page}: ${target}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const page of PAGES.filter((p) => p.startsWith('docs/') && !p.startsWith('docs/decisions/')))
+      expect([page, readme.includes(`](${page})`)]).toEqual([page, true]);
+  });
 
   it('has GraphQL snippets that are valid against the schema', async () => {
     const schema = await buildGatewaySchema();

@@ -1,5 +1,5 @@
 /**
- * Bounds on one operation and one socket; see the README's Limits section. Their own module,
+ * Bounds on one operation and one socket; see docs/security.md, Limits. Their own module,
  * with no imports, so that reading the configuration does not load Apollo or graphql-armor.
  */
 export interface QueryLimits {

@@ -138,7 +138,7 @@ export function indexPage(view: {
 <h2>Apps</h2><table><tr><th>app_id</th><th>app secret</th><th>master secret</th><th>channels</th><th>webhooks to</th></tr>${apps}</table>
 <h2>Newest bills</h2>${bills ? `<table id="bills"><tr><th>bill_no</th><th>channel</th><th>amount</th><th>status</th><th></th></tr>${bills}</table>` : '<p>None yet.</p>'}
 <h2>Newest refunds</h2>${refunds ? `<table id="refunds"><tr><th>refund_no</th><th>bill_no</th><th>amount</th><th>state</th><th></th></tr>${refunds}</table>` : '<p>None yet.</p>'}
-<h2>Control API</h2><p class="note">JSON; the README's sandbox section says what each does.</p><ul>${routes}</ul>`,
+<h2>Control API</h2><p class="note">JSON; docs/sandbox.md says what each does.</p><ul>${routes}</ul>`,
   );
 }
 

@@ -90,7 +90,7 @@ export function createRuntime(options: SandboxOptions = {}): SandboxRuntime {
   };
 }
 
-/** Sandbox options from `SANDBOX_*` environment variables (see the README). */
+/** Sandbox options from `SANDBOX_*` environment variables (see docs/sandbox.md). */
 export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   return {
     apps: appsFromEnv(env),

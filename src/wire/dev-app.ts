@@ -1,6 +1,6 @@
 /**
  * The documented development app: fixed ids so that examples, the embedded gateway, the
- * sandbox and tests agree without configuration. Public (the README prints them), so the
+ * sandbox and tests agree without configuration. Public (docs/sandbox.md prints them), so the
  * gateway refuses them in production. Here, in the shared contract, because both sides read
  * them: the sandbox serves this app, and the gateway's configuration recognises it.
  */

@@ -184,16 +184,17 @@ describe('money paths that end somewhere', () => {
 });
 
 describe('requests that must not reach upstream or crash', () => {
-  it('answers ids that cannot name a record with null, without an upstream call', async () => {
+  it('refuses ids that cannot name a record (BAD_USER_INPUT, the id clipped), without an upstream call', async () => {
     const before = t.upstreamRequests();
     for (const id of ['..', '.', '%2e%2e', '../bills', '\ud800', 'x'.repeat(100)]) {
       const answer = await post('query($id: ID!) { bill(id: $id) { id } refund(id: $id) { id } }', { id });
-      expect([id, answer.status, answer.data, answer.errors]).toEqual([
+      expect([id, answer.status, answer.data]).toEqual([id, 200, { bill: null, refund: null }]);
+      expect([id, answer.errors?.map((e) => e.extensions?.code)]).toEqual([
         id,
-        200,
-        { bill: null, refund: null },
-        undefined,
+        ['BAD_USER_INPUT', 'BAD_USER_INPUT'],
       ]);
+      // Named back to the caller, but never more than 40 characters of it.
+      for (const error of answer.errors ?? []) expect(error.message.length).toBeLessThan(140);
     }
     expect(t.upstreamRequests()).toBe(before);
   });
