@@ -267,7 +267,13 @@ export async function startGateway(
     logger: logger.child({ component: 'sandbox' }),
   });
   const api = new BeeCloudClient({ credentials: DEFAULT_DEV_APP, baseUrls: [sandbox.url], ...timeouts });
-  const assembled = await assembleGateway({ ...common, api, credentials: DEFAULT_DEV_APP });
+  const assembled = await assembleGateway({
+    ...common,
+    api,
+    credentials: DEFAULT_DEV_APP,
+    // Over the embedded sandbox the demo offers its pay page and settle actions.
+    demo: common.demo && { ...common.demo, sandboxUrl: sandbox.url },
+  });
   app.webhookUrl = assembled.webhookUrl;
   // The demo (the gateway's port) opens the sandbox's pages and actions: same host, so same-site.
   const port = assembled.gateway.port;

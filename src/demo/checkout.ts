@@ -3,7 +3,9 @@
  * GraphQL, show what the channel needs (a QR code drawn here, a link or a form), hear the
  * payment over graphql-ws, then refund and watch the refund settle. It uses the typed
  * documents codegen makes from schema/operations, so it is also the example of a typed
- * client. It talks to this gateway only: never to a CDN, never to the sandbox's control API.
+ * client. It talks to this gateway, never to a CDN. Over the embedded sandbox (the page names
+ * it), the steps a shopper or a provider would take elsewhere are marked "Sandbox": its pay
+ * page, Alipay's refund confirmation, and the provider settling a refund.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -22,6 +24,7 @@ import {
 } from '../../schema/generated/graphql.js';
 import { BC_BANKS, BC_BANK_CODES, type ChannelField } from '../wire/channel-spec.js';
 import {
+  ACCEPTED_CHANNELS,
   ONLINE_CHANNELS,
   YEE_CARD_TYPES,
   channelSpec,
@@ -48,7 +51,23 @@ const ui = {
   error: byTestId<HTMLElement>('error'),
   total: byTestId<HTMLElement>('total'),
   amountShown: byTestId<HTMLElement>('amount-yuan'),
+  noRefund: byTestId<HTMLElement>('no-refund'),
+  refundStep: byTestId<HTMLElement>('refund-step'),
 };
+
+/** The embedded sandbox's address; none over BeeCloud, and then no sandbox step is offered. */
+const sandboxUrl = document.querySelector<HTMLMetaElement>('meta[name="demo-sandbox"]')?.content || undefined;
+
+/** A link to open in a new tab, with the test id a browser test finds it by. */
+function newTabLink(href: string, text: string, testId: string): HTMLAnchorElement {
+  const anchor = Object.assign(document.createElement('a'), { href, target: '_blank', rel: 'noopener' });
+  anchor.textContent = text;
+  anchor.dataset.testid = testId;
+  return anchor;
+}
+
+/** The families whose refunds BeeCloud's refund API takes (PayPal's and Apple's are refunded elsewhere). */
+const REFUNDABLE: readonly string[] = ACCEPTED_CHANNELS.createRefund;
 
 /** The request headers the page was served with (the development key, in embedded development). */
 const headers = JSON.parse(
@@ -183,9 +202,23 @@ const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const refundNoNow = () => chinaDate(Date.now()) + String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
 
 /** What the customer does next: scan a QR drawn here, follow a link, submit a form, or use an app. */
-async function showNextStep(payload: Payload): Promise<void> {
+async function showNextStep(payload: Payload, billId: string): Promise<void> {
   ui.qr.hidden = true;
   ui.next.replaceChildren();
+  await showPayload(payload);
+  // Where a shopper would pay in the provider's app or page, the sandbox's pay page stands in.
+  if (sandboxUrl)
+    ui.next.append(
+      document.createElement('br'),
+      newTabLink(
+        `${sandboxUrl}/_sandbox/checkout/${billId}`,
+        'Sandbox: pay (or fail) as the shopper',
+        'pay-in-sandbox',
+      ),
+    );
+}
+
+async function showPayload(payload: Payload): Promise<void> {
   const qrText =
     payload.__typename === 'WxNativePayload'
       ? payload.codeUrl
@@ -245,6 +278,8 @@ ui.create.addEventListener('click', () => {
     ui.refund.disabled = true;
     ui.refundNo.textContent = '';
     ui.refundStatus.textContent = '';
+    ui.refundStep.replaceChildren();
+    ui.noRefund.hidden = true;
     const channel = ui.channel.value as Channel;
     const amount = Number(ui.amount.value);
     const billNo = `demo${Date.now()}${Math.floor(Math.random() * 1000)}`;
@@ -260,12 +295,16 @@ ui.create.addEventListener('click', () => {
       ui.billNo.textContent = billNo;
       ui.total.textContent = yuan(amount);
       ui.status.textContent = 'OPEN';
-      await showNextStep(createBill.payload);
+      await showNextStep(createBill.payload, createBill.billId!);
       stopListening.push(
         listen(BillUpdatedDocument, { billNo }, ({ billUpdated }) => {
           if (billUpdated.type === 'PAY') {
             ui.status.textContent = 'PAID';
-            ui.refund.disabled = false;
+            const family = familyOf(channel);
+            ui.refund.disabled = !REFUNDABLE.includes(family);
+            // Not a failure: these providers refund in their own consoles, not through BeeCloud.
+            ui.noRefund.hidden = !ui.refund.disabled;
+            ui.noRefund.textContent = `${family} bills are refunded in ${family === 'PAYPAL' ? 'PayPal' : 'Apple'}'s own console: BeeCloud's refund API does not take them, so this demo stops at PAID.`;
             // Paid: nothing is left to scan or submit.
             ui.qr.hidden = true;
             ui.next.replaceChildren();
@@ -294,11 +333,37 @@ ui.refund.addEventListener('click', () => {
         return;
       }
       show(createRefund.refund?.state ?? 'PENDING');
+      // Alipay: the merchant confirms the refund on Alipay's page (the sandbox's stand-in).
+      if (createRefund.confirmationUrl)
+        ui.refundStep.append(
+          newTabLink(
+            createRefund.confirmationUrl,
+            "Confirm the refund on Alipay's page (Sandbox)",
+            'confirm-refund',
+          ),
+        );
       stopListening.push(
         listen(RefundUpdatedDocument, { refundNo }, ({ refundUpdated }) => show(refundUpdated.refund?.state)),
       );
       // These providers send no webhook: their refunds settle when asked about (syncRefundStatus).
       const family = familyOf(current.channel);
+      if (settlesByStatusQuery(family) && sandboxUrl) {
+        // The provider settles the refund in its own time; in the sandbox, this button is the provider.
+        const settle = Object.assign(document.createElement('button'), { type: 'button' });
+        settle.textContent = 'Sandbox: the provider settles the refund';
+        settle.dataset.testid = 'settle-refund';
+        settle.addEventListener('click', () => {
+          settle.disabled = true;
+          // A form-encoded POST needs no CORS preflight; the sandbox admits this page's origin.
+          void fetch(`${sandboxUrl}/_sandbox/refunds/${refundNo}/settle`, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: '',
+          }).catch(showError);
+        });
+        ui.refundStep.append(settle);
+      }
       if (settlesByStatusQuery(family)) {
         const timer = setInterval(() => {
           if (ui.refundStatus.textContent !== 'PENDING') return clearInterval(timer);

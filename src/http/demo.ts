@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { escapeHtml } from '../node-http/respond.js';
-import type { ExplorerAsset } from './explorer.js';
+import { EXPLORER_CSP, type ExplorerAsset } from './explorer.js';
 
 /**
  * The checkout demo at GET /demo: a page, and its script bundled at build time from
@@ -18,12 +18,13 @@ const BUNDLE_FILES: Record<string, string> = {
   'checkout.js.LEGAL.txt': 'text/plain; charset=utf-8',
 };
 
-const page = (headers: Record<string, string>) => `<!doctype html>
+const page = (headers: Record<string, string>, sandboxUrl: string | undefined) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="demo-headers" content="${escapeHtml(JSON.stringify(headers))}">
+<meta name="demo-sandbox" content="${escapeHtml(sandboxUrl ?? '')}">
 <title>BeeCloud GraphQL — checkout demo</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
@@ -41,8 +42,8 @@ const page = (headers: Record<string, string>) => `<!doctype html>
 </head>
 <body>
 <h1>Checkout demo</h1>
-<p>Pays through this gateway's GraphQL API. In the sandbox, pay or fail the bill on its
-checkout page, or through the sandbox's control API.</p>
+<p>Pays through this gateway's GraphQL API. Over the embedded sandbox, the steps a shopper or a
+provider would take appear as buttons marked <strong>Sandbox</strong>.</p>
 <fieldset>
   <legend>New bill</legend>
   <label>Channel <select data-testid="channel"></select></label>
@@ -60,6 +61,8 @@ checkout page, or through the sandbox's control API.</p>
 <fieldset>
   <legend>Refund</legend>
   <button data-testid="refund" type="button" disabled>Refund in full</button>
+  <p data-testid="no-refund" hidden></p>
+  <div data-testid="refund-step"></div>
   <dl>
     <dt>Refund</dt><dd data-testid="refund-no"></dd>
     <dt>Refund status</dt><dd data-testid="refund-status"></dd>
@@ -87,11 +90,21 @@ const bundle = new Map<string, ExplorerAsset | null>();
  * The page (carrying `headers`: the development key, in embedded development) or a file of
  * the bundle; undefined for any other name, or when the bundle was not built.
  */
-export function demoAsset(name: string, headers: Record<string, string> = {}): ExplorerAsset | undefined {
+export function demoAsset(
+  name: string,
+  headers: Record<string, string> = {},
+  sandboxUrl?: string,
+): ExplorerAsset | undefined {
   if (name === '' || name === 'index.html') {
-    const json = JSON.stringify(headers);
-    let html = pages.get(json);
-    if (!html) pages.set(json, (html = asset('text/html; charset=utf-8', Buffer.from(page(headers)))));
+    const key = JSON.stringify([headers, sandboxUrl]);
+    let html = pages.get(key);
+    if (!html) {
+      html = asset('text/html; charset=utf-8', Buffer.from(page(headers, sandboxUrl)));
+      // The page may call its embedded sandbox (the provider settling a refund), and nothing else.
+      if (sandboxUrl)
+        html.csp = EXPLORER_CSP.replace("connect-src 'self'", `connect-src 'self' ${sandboxUrl}`);
+      pages.set(key, html);
+    }
     return html;
   }
   const type = BUNDLE_FILES[name];

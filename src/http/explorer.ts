@@ -80,6 +80,8 @@ export interface ExplorerAsset {
   type: string;
   body: Buffer;
   gzipped: Buffer;
+  /** A Content-Security-Policy of its own (default EXPLORER_CSP). */
+  csp?: string;
 }
 
 let assets: Map<string, ExplorerAsset> | undefined;

@@ -59,8 +59,12 @@ export interface GatewayServerOptions {
   introspection?: boolean;
   /** The explorer at GET /graphql; off when false. `headers` pre-fill its request headers. */
   explorer?: false | { headers?: Record<string, string> };
-  /** The checkout demo at GET /demo; off when false. `headers` go with its requests (the development key). */
-  demo?: false | { headers?: Record<string, string> };
+  /**
+   * The checkout demo at GET /demo; off when false. `headers` go with its requests (the
+   * development key); `sandboxUrl`, over the embedded sandbox only, lets it offer the sandbox's
+   * pay page and settle actions.
+   */
+  demo?: false | { headers?: Record<string, string>; sandboxUrl?: string };
   /** Any not given take DEFAULT_QUERY_LIMITS. */
   limits?: Partial<QueryLimits>;
   /** PERSISTED_OPERATIONS_ONLY: the only documents served, over HTTP and WebSocket alike. */
@@ -252,7 +256,7 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
       // it is for this site's own tabs only.
       if (name === '' && fromAnotherSite(req))
         return sendJson(res, 403, errorBody('FORBIDDEN', 'the demo is served to its own tab only'));
-      const found = demoAsset(name, demo.headers);
+      const found = demoAsset(name, demo.headers, demo.sandboxUrl);
       if (found) return sendAsset(req, res, found);
       if (name === 'checkout.js')
         return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo script is not built: run npm run build'));
@@ -299,7 +303,7 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: ExplorerAss
   res.writeHead(200, {
     'content-type': asset.type,
     'content-length': body.length,
-    'content-security-policy': EXPLORER_CSP,
+    'content-security-policy': asset.csp ?? EXPLORER_CSP,
     'x-content-type-options': 'nosniff',
     // No other origin may embed these (a cross-site <script> of init.js would read its headers).
     'cross-origin-resource-policy': 'same-origin',

@@ -1,7 +1,13 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 type Node = { textContent: string | null };
-import { ONLINE_CHANNELS, channelSpec, type PayChannel } from '../../src/wire/index.js';
+import {
+  ONLINE_CHANNELS,
+  channelSpec,
+  familyOf,
+  settlesByStatusQuery,
+  type PayChannel,
+} from '../../src/wire/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/services.js';
 
@@ -85,9 +91,11 @@ describe('the checkout demo in headless Chromium', () => {
     await page.screenshot({ path: 'test/http/demo.png' }).catch(() => undefined);
   }, 90_000);
 
-  it('creates a bill on every channel it lists, with the inputs the channel table says it needs', async () => {
-    const page = await browser.newPage();
+  it('takes every channel it lists to PAID and a final refund state, through the sandbox’s own pages and actions', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } }); // a phone
+    const requested: string[] = [];
     const problems: string[] = [];
+    page.context().on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${t.gateway.url}/demo`);
     const listed = await page
@@ -95,10 +103,11 @@ describe('the checkout demo in headless Chromium', () => {
       .locator('option')
       .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
     expect(listed).toEqual(ONLINE_CHANNELS);
-    const failed: string[] = [];
-    for (const channel of listed) {
+    const outcomes: string[] = [];
+    for (const channel of listed as PayChannel[]) {
       await page.getByTestId('channel').selectOption(channel);
-      for (const field of channelSpec(channel as PayChannel).requires ?? [])
+      // Exactly the inputs the channel table says it needs, pre-filled.
+      for (const field of channelSpec(channel).requires ?? [])
         expect([channel, await page.getByTestId(`input-${field}`).count()]).toEqual([channel, 1]);
       const before = await text(page, 'bill-no');
       await page.getByTestId('create').click();
@@ -108,18 +117,71 @@ describe('the checkout demo in headless Chromium', () => {
             document: { querySelector(s: string): Node | null };
           };
           const shown = document.querySelector('[data-testid="bill-no"]')?.textContent;
-          const error = document.querySelector('[data-testid="error"]')?.textContent;
-          return Boolean(error) || (shown !== previous && Boolean(shown));
+          return Boolean(document.querySelector('[data-testid="error"]')?.textContent) || shown !== previous;
         },
         [before] as const,
         { timeout: 20_000 },
       );
       const error = await text(page, 'error');
-      if (error) failed.push(`${channel}: ${error}`);
+      if (error) {
+        outcomes.push(`${channel}: ${error}`);
+        continue;
+      }
+      // The shopper pays on the sandbox's page, in another tab; this page hears it live.
+      const [payPage] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByTestId('pay-in-sandbox').click(),
+      ]);
+      await payPage.getByRole('button', { name: 'Pay', exact: true }).click();
+      await payPage.locator('#status').waitFor();
+      await payPage.close();
+      await waitForText(page, 'status', 'PAID');
+      expect(await page.getByTestId('qr').isVisible()).toBe(false);
+      if (await page.getByTestId('no-refund').isVisible()) {
+        outcomes.push(`${channel}: PAID; ${await text(page, 'no-refund')}`);
+        continue;
+      }
+      await page.getByTestId('refund').click();
+      await page.waitForFunction(
+        () => {
+          const { document } = globalThis as unknown as {
+            document: { querySelector(s: string): Node | null };
+          };
+          return Boolean(document.querySelector('[data-testid="refund-status"]')?.textContent);
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+      const family = familyOf(channel);
+      if (family === 'ALI') {
+        // The merchant confirms on Alipay's page (the sandbox's stand-in).
+        const [confirmPage] = await Promise.all([
+          page.context().waitForEvent('page'),
+          page.getByTestId('confirm-refund').click(),
+        ]);
+        await confirmPage.getByRole('button', { name: /Confirm/ }).click();
+        await confirmPage.locator('#message').waitFor();
+        await confirmPage.close();
+      } else if (settlesByStatusQuery(family)) {
+        await page.getByTestId('settle-refund').click(); // the provider settles, in the sandbox
+      }
+      await waitForText(page, 'refund-status', 'SUCCEEDED');
+      outcomes.push(`${channel}: PAID, refund SUCCEEDED`);
     }
-    expect(failed).toEqual([]);
+    const unfinished = outcomes.filter(
+      (line) => !/PAID, refund SUCCEEDED$|PAID; .* refunded in .* own console/.test(line),
+    );
+    expect(unfinished).toEqual([]);
+    // Only PayPal and Apple stop at PAID, each with the sentence why.
+    expect(outcomes.filter((line) => line.includes('own console')).map((line) => line.split(':')[0])).toEqual(
+      listed.filter((channel) => ['PAYPAL', 'APPLE'].includes(familyOf(channel as PayChannel))),
+    );
+    // Nothing left the host: the gateway, and the sandbox beside it.
+    const hosts = new Set([new URL(t.gateway.url).host, new URL(t.sandbox.url).host]);
+    expect(requested.filter((url) => !url.startsWith('data:') && !hosts.has(new URL(url).host))).toEqual([]);
     expect(problems).toEqual([]);
-  }, 120_000);
+    await page.screenshot({ path: 'test/http/demo-phone.png' }).catch(() => undefined);
+  }, 300_000);
 
   it.each([
     ['BC_GATEWAY', 'bank', 'CMB'],

@@ -50,9 +50,13 @@ export async function startTestGateway(
     port: 0,
     logger: log.logger,
     compiledExecutor: executorUnderTest(),
+    // As over the embedded sandbox: the demo offers the sandbox's pages and actions.
+    demo: { sandboxUrl: sandbox.url },
     ...options.server,
   });
   app.webhookUrl = assembled.webhookUrl;
+  const port = assembled.gateway.port;
+  sandbox.trustOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const { gateway } = assembled;
   const graphqlUrl = `${gateway.url}/graphql`;
 
