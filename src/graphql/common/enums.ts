@@ -45,17 +45,21 @@ function whereTaken(channel: PayChannel): string {
   return `${where.join(' and ')}${requires.length ? `; requires ${requires.join(', ')}` : ''}`;
 }
 
+/** Each channel described from the channel table: what the customer does, where it is taken. */
+const channelValues = (channels: readonly PayChannel[]) =>
+  Object.fromEntries(
+    channels.map((channel) => [
+      channel,
+      { description: `${channelSpec(channel).description} (${whereTaken(channel)}).` },
+    ]),
+  );
+
 export const Channel = enumOf(PAY_CHANNELS);
 export type Channel = PayChannel;
 registerEnumType(Channel, {
   name: 'Channel',
   description: 'A pay channel: where and how the customer pays.',
-  valuesConfig: Object.fromEntries(
-    PAY_CHANNELS.map((channel) => [
-      channel,
-      { description: `${channelSpec(channel).description} (${whereTaken(channel)}).` },
-    ]),
-  ),
+  valuesConfig: channelValues(PAY_CHANNELS),
 });
 
 export const ChannelFamilyEnum = enumOf(CHANNEL_FAMILIES);
@@ -107,12 +111,7 @@ registerEnumType(InStoreChannel, {
   name: 'InStoreChannel',
   description: 'An in-store channel: a QR code to show, or the customer’s pay code scanned.',
   valuesConfig: {
-    ...Object.fromEntries(
-      OFFLINE_CHANNELS.map((channel) => [
-        channel,
-        { description: `${channelSpec(channel).description} (${whereTaken(channel)}).` },
-      ]),
-    ),
+    ...channelValues(OFFLINE_CHANNELS),
     [SCAN_ANY_WALLET]: {
       description:
         "the cashier scans the customer's WeChat Pay or Alipay code and BeeCloud tells which (needs authCode); " +
