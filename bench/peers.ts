@@ -24,7 +24,7 @@
  * is missed.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/auth/api-keys.js';
@@ -163,10 +163,32 @@ function operations(
  * Runs `operation` for SECONDS with `concurrency` workers. At concurrency 1 the latency of each
  * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
  */
-async function measure(operation: Operation, concurrency: number): Promise<{ rps: number; p50: number }> {
+/**
+ * A process's CPU time so far (user + system), in µs, from /proc/<pid>/stat: the gateway's own
+ * cost, which the shared cores disturb less than its throughput. 0 where /proc is not there.
+ */
+function cpuMicros(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // past "pid (comm) "
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks / CLOCK_TICKS_PER_SECOND) * 1e6;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ: 100 on Linux (getconf CLK_TCK), the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function measure(
+  operation: Operation,
+  concurrency: number,
+  pid?: number,
+): Promise<{ rps: number; p50: number; cpuUs?: number }> {
   for (let i = 0; i < 20; i++) await operation(); // warm-up
   const latencies: number[] = [];
   let done = 0;
+  const cpuBefore = cpuMicros(pid);
   const deadline = performance.now() + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -178,10 +200,14 @@ async function measure(operation: Operation, concurrency: number): Promise<{ rps
       }
     }),
   );
-  return { rps: done / SECONDS, p50: median(latencies) };
+  const cpuUs = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / done;
+  return { rps: done / SECONDS, p50: median(latencies), cpuUs };
 }
 
-type Results = Record<Scenario, Record<1 | 10, Partial<Record<System, { rps: number; p50: number }>>>>;
+type Results = Record<
+  Scenario,
+  Record<1 | 10, Partial<Record<System, { rps: number; p50: number; cpuUs?: number }>>>
+>;
 
 /** A grouped bar chart, drawn here so that nothing beyond this file is needed to make it. */
 function chart(results: Results, systems: System[]): string {
@@ -297,7 +323,13 @@ try {
   await waitUntilUp(`http://127.0.0.1:${PORTS.hive}/healthcheck`, 60_000);
   await waitUntilUp(`http://127.0.0.1:${PORTS.floor}/page`);
 
-  const samples: Record<string, Array<{ rps: number; p50: number }>> = {};
+  const samples: Record<string, Array<{ rps: number; p50: number; cpuUs?: number }>> = {};
+  // The gateways' own CPU per operation (the issue's second yardstick); Hive's too, for the record.
+  const pidOf: Partial<Record<System, () => number | undefined>> = {
+    uncached: () => processes.uncached.pid,
+    cached: () => processes.cached.pid,
+    hive: () => processes.hive?.pid,
+  };
   for (let round = 1; round <= ROUNDS; round++) {
     const ops = operations(billId, refundBillNos); // signed anew: the sandbox allows 5 minutes
     for (const concurrency of [1, 10] as const)
@@ -306,7 +338,7 @@ try {
           const operation = ops[scenario][system];
           if (!operation) continue;
           (samples[`${scenario}|${concurrency}|${system}`] ??= []).push(
-            await measure(operation, concurrency),
+            await measure(operation, concurrency, pidOf[system]?.()),
           );
         }
     console.log(`round ${round} of ${ROUNDS} done`);
@@ -321,7 +353,16 @@ try {
             SYSTEMS.flatMap((system) => {
               const runs = samples[`${scenario}|${c}|${system}`];
               return runs
-                ? [[system, { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)) }]]
+                ? [
+                    [
+                      system,
+                      {
+                        rps: median(runs.map((r) => r.rps)),
+                        p50: median(runs.map((r) => r.p50)),
+                        cpuUs: runs[0]!.cpuUs === undefined ? undefined : median(runs.map((r) => r.cpuUs!)),
+                      },
+                    ],
+                  ]
                 : [];
             }),
           ),
@@ -344,6 +385,13 @@ try {
       });
       console.log(`| ${scenario} | ${c} | ${cells.join(' | ')} |`);
     }
+  console.log("\nCPU per operation at concurrency 10 (each process's user + system time, /proc/<pid>/stat):");
+  for (const scenario of SCENARIOS)
+    console.log(
+      `| ${scenario} | ${(['uncached', 'cached', 'hive'] as const)
+        .map((system) => `${system} ${results[scenario][10][system]?.cpuUs?.toFixed(0) ?? '—'} µs`)
+        .join(' | ')} |`,
+    );
   console.log(
     `\nPeak RSS: uncached ${peakRss.uncached.toFixed(0)} MB, cached ${peakRss.cached.toFixed(0)} MB, Hive ${peakRss.hive.toFixed(0)} MB`,
   );
@@ -354,23 +402,19 @@ try {
   const p50 = (s: Scenario, x: System) => results[s][1][x]?.p50 ?? Infinity;
   const hiveBest = (s: Scenario) => Math.max(rps(s, 'hive'), rps(s, 'hive @resolveTo'));
   const ratio = (s: Scenario, x: System) => rps(s, x) / hiveBest(s);
+  // The targets of the restated performance issue: against Hive and against the floor, both.
+  const floorShare = (s: Scenario, x: System) => rps(s, x) / (rps(s, 'floor') || Infinity);
+  const both = (scenario: Scenario, system: System, vsHive: number, ofFloor: number, what: string) =>
+    [
+      `${what} ≥ ${vsHive}× Hive${scenario === '50 refunds with their bills' ? "'s best" : ''} and ≥ ${Math.round(ofFloor * 100)}% of the floor ` +
+        `(${ratio(scenario, system).toFixed(2)}×, ${Math.round(floorShare(scenario, system) * 100)}%)`,
+      ratio(scenario, system) >= vsHive && floorShare(scenario, system) >= ofFloor,
+    ] as [string, boolean];
   const checks: Array<[string, boolean]> = [
-    [
-      `uncached bill by id ≥ 3× Hive (${ratio('bill by id', 'uncached').toFixed(2)}×)`,
-      ratio('bill by id', 'uncached') >= 3,
-    ],
-    [
-      `uncached 50-bill page ≥ 3× Hive (${ratio('50-bill page', 'uncached').toFixed(2)}×)`,
-      ratio('50-bill page', 'uncached') >= 3,
-    ],
-    [
-      `uncached 50 refunds with their bills ≥ 2× Hive's best (${ratio('50 refunds with their bills', 'uncached').toFixed(2)}×)`,
-      ratio('50 refunds with their bills', 'uncached') >= 2,
-    ],
-    [
-      `cached bill by id ≥ 6× Hive (${ratio('bill by id', 'cached').toFixed(2)}×)`,
-      ratio('bill by id', 'cached') >= 6,
-    ],
+    both('bill by id', 'uncached', 2, 0.45, 'uncached bill by id'),
+    both('50-bill page', 'uncached', 2.2, 0.65, 'uncached 50-bill page'),
+    both('50 refunds with their bills', 'uncached', 2, 0.65, 'uncached 50 refunds with their bills'),
+    both('bill by id', 'cached', 5, 1.2, 'cached bill by id'),
     [
       `concurrency 1 uncached p50 ≤ direct + 1 ms (${p50('bill by id', 'uncached').toFixed(2)} vs ${p50('bill by id', 'direct').toFixed(2)})`,
       p50('bill by id', 'uncached') <= p50('bill by id', 'direct') + 1,
@@ -380,8 +424,8 @@ try {
       p50('bill by id', 'cached') <= p50('bill by id', 'direct') + 0.3,
     ],
     [
-      `peak RSS ≤ 150 MB (uncached ${peakRss.uncached.toFixed(0)}, cached ${peakRss.cached.toFixed(0)})`,
-      Math.max(peakRss.uncached, peakRss.cached) <= 150,
+      `peak RSS ≤ ¼ of Hive's (uncached ${peakRss.uncached.toFixed(0)}, cached ${peakRss.cached.toFixed(0)}, Hive ${peakRss.hive.toFixed(0)} MB)`,
+      Math.max(peakRss.uncached, peakRss.cached) <= peakRss.hive / 4,
     ],
   ];
   failed = reportChecks(checks);

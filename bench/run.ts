@@ -182,7 +182,8 @@ try {
       `50 refunds with their bills in at most 1 + 10 upstream requests (${perOperation[2]})`,
       perOperation[2]! <= 11,
     ],
-    [`gateway RSS under 150 MB (${peakRss.toFixed(0)} MB)`, peakRss < 150],
+    // Memory is judged against Hive in one bench:peers run (≤ ¼ of its peak RSS), not by an
+    // absolute figure here; the peak is still printed above.
   ] as const;
   failed = reportChecks(checks);
 } finally {
