@@ -276,8 +276,7 @@ export async function startGateway(
   });
   app.webhookUrl = assembled.webhookUrl;
   // The demo (the gateway's port) opens the sandbox's pages and actions: same host, so same-site.
-  const port = assembled.gateway.port;
-  sandbox.trustOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  sandbox.trustGatewayOn(assembled.gateway.port);
   return {
     ...assembled,
     sandbox,

@@ -208,23 +208,9 @@ export function publicError(
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  // Apollo's own refusals that carry a 4xx status and no code (a persisted query whose hash does
-  // not match its text, an unknown persisted-query version): the client's mistake, in Apollo's words.
-  if (
-    original instanceof GraphQLError &&
-    original.extensions.code === undefined &&
-    isClientStatus(original)
-  ) {
-    return { message: original.message, ...where, extensions: { code: 'BAD_REQUEST' } };
-  }
   logUnexpected(original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
-
-const isClientStatus = (error: GraphQLError) => {
-  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500;
-};
 
 /** Request errors that Apollo formats itself (the original is not a GraphQLError carrying the code). */
 const isRequestCode = (code: string) =>

@@ -110,7 +110,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
       } catch (error) {
         return sendRefusal(res, pipeline, error as GraphQLError);
       }
-      ({ body, search } = withText(body, search, req.method === 'POST', state.found.query));
+      ({ body, search } = withText(body, search, request, state.found.query));
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
@@ -185,26 +185,26 @@ function requestOf(body: unknown, search: string): OperationRequest | undefined 
 const isObjectOrAbsent = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
 
-/** The request with the text the pipeline found in place of what was sent, and no persisted-query extension left. */
-function withText(body: unknown, search: string, post: boolean, query: string) {
-  if (post) {
-    const { extensions, ...rest } = body as { extensions?: Record<string, unknown> };
-    const { persistedQuery: _, ...others } = extensions ?? {};
-    return { body: { ...rest, query, extensions: others }, search };
-  }
+/**
+ * The request (POST body or GET query string) with the text the pipeline found in place of what
+ * was sent, and no persisted-query extension left (`request`: what requestOf read of it).
+ */
+function withText(body: unknown, search: string, request: OperationRequest, query: string) {
+  const { persistedQuery: _, ...extensions } = request.extensions ?? {};
+  if (body !== undefined) return { body: { ...(body as object), query, extensions }, search };
   const params = new URLSearchParams(search);
   params.set('query', query);
-  const extensions = JSON.parse(params.get('extensions') ?? 'null') as Record<string, unknown> | null;
-  if (extensions) {
-    const { persistedQuery: _, ...others } = extensions;
-    params.set('extensions', JSON.stringify(others));
-  }
+  if (request.extensions) params.set('extensions', JSON.stringify(extensions));
   return { body, search: params.toString() };
 }
 
+/** The status and headers a whole-request error carries (graphql/errors.ts's requestError). */
+const httpHeadOf = (error: GraphQLError) =>
+  error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+
 /** A request refused before Apollo runs, with the status and headers of its code and the pipeline's formatting. */
 function sendRefusal(res: ServerResponse, pipeline: OperationPipeline, error: GraphQLError): void {
-  const http = error.extensions?.http as { status?: number; headers?: Map<string, string> } | undefined;
+  const http = httpHeadOf(error);
   for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
   sendJson(res, http?.status ?? 500, { errors: [pipeline.formatError(error.toJSON(), error)] });
 }
@@ -253,7 +253,7 @@ function pipelinePlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gate
         async willSendResponse({ response, contextValue, errors }) {
           if (malformed) {
             const limited = await pipeline.chargeMalformed(callerOf(contextValue));
-            if (limited) replaceWith(response, limited);
+            if (limited) replaceWith(response, pipeline, limited);
           }
           const info = stateOf(contextValue)?.info;
           if (info) {
@@ -295,13 +295,9 @@ const REQUEST_STATE = Symbol('requestState');
 const stateOf = (context: GatewayContext) => (context as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
 
 /** Answers a whole-request error in place of what Apollo was about to send (its status and headers too). */
-function replaceWith(response: GraphQLResponse, error: GraphQLError): void {
-  const { http, ...extensions } = error.extensions as {
-    http?: { status: number; headers: Map<string, string> };
-  };
-  response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions }] } };
-  if (http) {
-    response.http.status = http.status;
-    for (const [name, value] of http.headers) response.http.headers.set(name, value);
-  }
+function replaceWith(response: GraphQLResponse, pipeline: OperationPipeline, error: GraphQLError): void {
+  response.body = { kind: 'single', singleResult: { errors: [pipeline.formatError(error.toJSON(), error)] } };
+  const http = httpHeadOf(error);
+  if (http?.status) response.http.status = http.status;
+  for (const [name, value] of http?.headers ?? []) response.http.headers.set(name, value);
 }

@@ -82,10 +82,10 @@ export interface SandboxServer {
   runtime: SandboxRuntime;
   server: Server;
   /**
-   * The origins of the gateway that embeds this sandbox (its host as 127.0.0.1 and localhost,
-   * its port): pages and actions its demo opens are served to them (see refuseCrossSite).
+   * The gateway that embeds this sandbox, on `port` of this host: its origins (127.0.0.1 and
+   * localhost) are served the pages and actions its demo opens (see refuseCrossSite).
    */
-  trustOrigins(origins: readonly string[]): void;
+  trustGatewayOn(port: number): void;
   close(): Promise<void>;
 }
 
@@ -105,8 +105,8 @@ export async function startSandbox(
     port,
     runtime,
     server,
-    trustOrigins(origins) {
-      origins.forEach((origin) => embedders.add(origin));
+    trustGatewayOn(port) {
+      embedders.add(`http://127.0.0.1:${port}`).add(`http://localhost:${port}`);
     },
     async close() {
       stalls.forEach(clearTimeout);

@@ -11,7 +11,7 @@ let standalone: Awaited<ReturnType<typeof startTestSandbox>>;
 const GATEWAY = 'http://127.0.0.1:4000';
 beforeAll(async () => {
   embedded = await startTestSandbox();
-  embedded.trustOrigins([GATEWAY, 'http://localhost:4000']);
+  embedded.trustGatewayOn(4000);
   standalone = await startTestSandbox();
 });
 afterAll(async () => {

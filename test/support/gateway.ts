@@ -55,8 +55,7 @@ export async function startTestGateway(
     ...options.server,
   });
   app.webhookUrl = assembled.webhookUrl;
-  const port = assembled.gateway.port;
-  sandbox.trustOrigins([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  sandbox.trustGatewayOn(assembled.gateway.port);
   const { gateway } = assembled;
   const graphqlUrl = `${gateway.url}/graphql`;
 
