@@ -26,6 +26,8 @@ export interface GraphQLWsOptions {
 interface SocketState {
   [key: PropertyKey]: unknown;
   principal?: Principal | null;
+  /** The rate budget its operations spend (admission.ts's rateKeyOf), fixed when it connects. */
+  rateKey?: string;
   /** Start of the current one-second window, and operations started in it. */
   windowStartedAt?: number;
   startedInWindow?: number;
@@ -83,7 +85,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     const principal = state.principal ?? null;
     const prepared = await pipeline.prepare(payload, {
       principal,
-      rateKey: rateKeyOf(principal, options.clientBucketOf(state.request)),
+      rateKey: state.rateKey!,
       onRateLimited,
     });
     if (!('document' in prepared)) return [...prepared];
@@ -116,6 +118,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
           return false; // invalid credentials: closed with 4403 Forbidden
         }
         if (!state.principal) return false; // no credentials: closed too
+        state.rateKey = rateKeyOf(state.principal, options.clientBucketOf(state.request));
         open.add(ctx);
         const expiresAt = state.principal.expiresAt;
         if (expiresAt !== undefined) {

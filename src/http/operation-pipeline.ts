@@ -110,6 +110,8 @@ export class OperationPipeline {
     sizeCalculation: (query) => Buffer.byteLength(query),
   });
   private readonly logUnexpected: (error: unknown) => void;
+  /** graphql-js's rules and ours, in the order Apollo runs them. */
+  private readonly allRules: readonly ValidationRule[];
 
   constructor(private readonly options: PipelineOptions) {
     this.schema = options.schema;
@@ -119,6 +121,7 @@ export class OperationPipeline {
       ...(armorFor(options.limits).validationRules as ValidationRule[]),
       ...(options.introspection ? [] : [IntrospectionOffRule]),
     ];
+    this.allRules = [...specifiedRules, ...this.validationRules];
     this.executor = new CompiledExecutor(options.schema, options.compiledExecutor);
     this.logUnexpected = (error) => options.logger.error({ err: error }, 'unexpected error');
   }
@@ -186,7 +189,7 @@ export class OperationPipeline {
         }),
       ];
     }
-    const invalid = validate(this.schema, document, [...specifiedRules, ...this.validationRules]);
+    const invalid = validate(this.schema, document, this.allRules);
     if (invalid.length)
       return invalid.map(
         (error) =>
