@@ -5,6 +5,7 @@ import {
   familyOf,
   md5Hex,
   yuan,
+  answerShape,
   channelSpec,
   type PayloadShape,
   type PayloadShapes,
@@ -245,13 +246,12 @@ const PAYLOAD_BUILDERS: { [S in PayloadShape]: (input: PayloadInput) => PayloadS
 
 /** The channel fields of a successful `POST /bill` answer (none for a channel only the in-store API takes). */
 export function channelPayload(channel: PayChannel, bill: BillRow, links: CheckoutLinks, now: number) {
-  const spec = channelSpec(channel);
   const extra = JSON.parse(bill.extra) as Record<string, string>;
   // BC_EXPRESS's authenticated mode made a token with the bill (BillLifecycle.createBill).
-  const shape = spec.authenticated && extra.token !== undefined ? spec.authenticated.online : spec.online;
+  const shape = answerShape(channel, extra.token !== undefined);
   if (shape === undefined) return {};
   const payload = PAYLOAD_BUILDERS[shape]({ channel, bill, extra, checkoutUrl: links.checkoutUrl, now });
-  return spec.alsoCodeUrl ? { ...payload, code_url: scanCodeUrl(channel) } : payload;
+  return channelSpec(channel).alsoCodeUrl ? { ...payload, code_url: scanCodeUrl(channel) } : payload;
 }
 
 /** The channel's own transaction number for a paid bill, in that channel's format. */

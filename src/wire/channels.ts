@@ -1,4 +1,10 @@
-import { CHANNEL_FAMILIES, type ChannelFamily, type ChannelField, type ChannelSpec } from './channel-spec.js';
+import {
+  CHANNEL_FAMILIES,
+  type ChannelFamily,
+  type ChannelField,
+  type ChannelSpec,
+  type PayloadShape,
+} from './channel-spec.js';
 import { CHANNELS } from './channel-table.js';
 
 /** Questions about the channel table (channel-table.ts): which channels, of which family, taking which fields. */
@@ -7,6 +13,15 @@ export type PayChannel = keyof typeof CHANNELS;
 export const PAY_CHANNELS = Object.keys(CHANNELS) as PayChannel[];
 /** The spec of a channel, typed wide (the table's own type is each entry's literal). */
 export const channelSpec = (channel: PayChannel): ChannelSpec => CHANNELS[channel];
+
+/**
+ * The shape of a channel's `POST /2/rest/bill` answer: its authenticated mode's when the bill is
+ * in that mode (BC_EXPRESS with its payer named), else its own; undefined for in-store channels.
+ */
+export function answerShape(channel: PayChannel, authenticated: boolean): PayloadShape | undefined {
+  const spec = channelSpec(channel);
+  return authenticated && spec.authenticated ? spec.authenticated.online : spec.online;
+}
 
 /** Channels `POST /2/rest/bill` takes, and the in-store `POST /2/rest/offline/bill`. */
 export const ONLINE_CHANNELS = PAY_CHANNELS.filter((c) => channelSpec(c).online !== undefined);

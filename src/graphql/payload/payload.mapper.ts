@@ -1,4 +1,5 @@
 import {
+  answerShape,
   channelSpec,
   type CreateBillResponse,
   type PayChannel,
@@ -63,8 +64,7 @@ const FIELDS: {
  * that mode's (it carries a `token`), so the answer, not the channel alone, decides.
  */
 export function payloadFromWire(channel: PayChannel, answer: CreateBillResponse): ChannelPayload {
-  const spec = channelSpec(channel);
-  const shape = spec.authenticated && answer.token !== undefined ? spec.authenticated.online : spec.online;
+  const shape = answerShape(channel, answer.token !== undefined);
   if (shape === undefined) throw new Error(`${channel} is not an online channel`);
   const field: Field = (name) => {
     const value = answer[name];
