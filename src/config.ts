@@ -5,6 +5,7 @@ import { parseApiKeyEntries } from './auth/api-keys.js';
 import type { AuthSettings } from './auth/authenticator.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './http/query-limits.js';
 import { DEFAULT_CACHE_MAX_BYTES } from './graphql/record-cache.js';
+import { DEFAULT_EVENT_RETENTION, type EventRetention } from './events/event-log.js';
 import type { RateLimitSettings } from './http/rate-limiter.js';
 import { BEECLOUD_BASE_URLS, DEFAULT_DEV_APP } from './wire/index.js';
 import type { BeeCloudCredentials } from './upstream/beecloud-client.js';
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Redis for pub/sub and webhook de-duplication across replicas; in memory without it. */
   redisUrl?: string;
+  /** EVENT_LOG_MAX_EVENTS, EVENT_LOG_MAX_AGE_MS: the payment events kept for resuming subscribers. */
+  eventRetention: EventRetention;
   /** Without Redis: where accepted webhooks are remembered across restarts. */
   webhookDedupFile?: string;
   cacheTtlMs: number;
@@ -119,6 +122,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
     webhookDedupFile: env.WEBHOOK_DEDUP_FILE || undefined,
+    eventRetention: {
+      maxEvents: readInteger(env, 'EVENT_LOG_MAX_EVENTS', DEFAULT_EVENT_RETENTION.maxEvents, 1, 10_000_000),
+      maxAgeMs: readInteger(
+        env,
+        'EVENT_LOG_MAX_AGE_MS',
+        DEFAULT_EVENT_RETENTION.maxAgeMs,
+        1000,
+        90 * 24 * 3600_000,
+      ),
+    },
     metricsPublic: readFlag(env, 'METRICS_PUBLIC', false),
     metricsPort: readOptionalInteger(env, 'METRICS_PORT', 0, 65535),
     // Longer than UPSTREAM_DEADLINE_MS (10 s), so that an operation running to its own deadline still finishes.

@@ -9,7 +9,9 @@ import { closeServer, listen } from './node-http/listen.js';
 import { createLogger, type Logger } from './node-http/logger.js';
 import { FileDedupStore, MemoryDedupStore, RedisDedupStore } from './events/dedup-store.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
-import { TOPICS, type CacheInvalidation, type PaymentEventPayload } from './events/payment-event.js';
+import { TOPICS, type CacheInvalidation } from './events/payment-event.js';
+import type { EventRetention } from './events/event-log.js';
+import type { NewPaymentEvent } from './events/payment-event.js';
 import { announceOnce, createWebhookProcessor } from './events/webhook-processor.js';
 import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
@@ -34,6 +36,8 @@ export interface AssembleOptions extends Omit<
   /** The app whose webhooks are accepted (signatures use its master secret). */
   credentials: BeeCloudCredentials;
   redisUrl?: string;
+  /** How many and how old payment events are kept for resuming subscribers (in Redis when `redisUrl` is set). */
+  eventRetention?: EventRetention;
   /**
    * Without Redis: a file that keeps accepted webhooks across restarts (WEBHOOK_DEDUP_FILE);
    * absent, de-duplication is in memory and a replay after a restart is published again.
@@ -64,7 +68,7 @@ export interface AssembledGateway {
  */
 export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
   const logger = options.logger ?? createLogger();
-  const events = createEventBus(options.redisUrl, (message) => logger.warn(message));
+  const events = createEventBus(options.redisUrl, (message) => logger.warn(message), options.eventRetention);
   const cache = new RecordCache(options.cacheTtlMs, { maxBytes: options.cacheMaxBytes });
   const metrics = new Metrics();
   cache.onLookup = (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' });
@@ -75,7 +79,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
 
   const applyInvalidation = (target: CacheInvalidation) =>
     'all' in target ? cache.clear() : cache.invalidateBill({ billNo: target.billNo });
-  const forgetEventRecords = (event: PaymentEventPayload) => {
+  const forgetEventRecords = (event: NewPaymentEvent) => {
     if (event.bill) cache.invalidateBill({ id: event.bill.id, billNo: event.bill.bill_no });
     else if (event.type === 'PAY') cache.invalidateBill({ billNo: event.transactionId });
     else cache.clear(); // a refund whose bill is unknown: drop everything rather than guess
@@ -109,6 +113,7 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
     },
     announce: (event) => announceOnce(dedup, events, event),
     events: events.local,
+    eventLog: events.log,
   };
   const { api } = options;
   const receiver = createWebhookReceiver({
@@ -221,6 +226,7 @@ export async function startGateway(
     corsOrigins: config.corsOrigins,
     maxBodyBytes: config.maxBodyBytes,
     redisUrl: config.redisUrl,
+    eventRetention: config.eventRetention,
     dedupFile: config.webhookDedupFile,
     cacheTtlMs: config.cacheTtlMs,
     cacheMaxBytes: config.cacheMaxBytes,

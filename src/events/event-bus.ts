@@ -1,7 +1,14 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
-import type { CacheInvalidation, PaymentEventPayload } from './payment-event.js';
+import {
+  DEFAULT_EVENT_RETENTION,
+  MemoryEventLog,
+  RedisEventLog,
+  type EventLog,
+  type EventRetention,
+} from './event-log.js';
+import type { CacheInvalidation, NewPaymentEvent, PaymentEventPayload } from './payment-event.js';
 import { TOPICS } from './payment-event.js';
 
 /** Each topic's arguments: per-record topics take the record's key first. */
@@ -27,6 +34,8 @@ export interface EventBus {
    * retries.
    */
   publish<T extends Topic>(topic: T, ...args: Topics[T]): Promise<void>;
+  /** Every payment event published, in order, within the retention: what subscribers resume from. */
+  log: EventLog;
   /** The Redis connection for shared state (de-duplication, rate limits), when REDIS_URL is set. */
   redis?: Redis;
   close(): Promise<void>;
@@ -44,7 +53,11 @@ const CHANNEL = 'beecloud-graphql:events';
  * `dispatchEvent` is synchronous, so a failed Redis `PUBLISH` behind it could be neither
  * awaited nor answered.
  */
-export function createEventBus(redisUrl?: string, log: (line: string) => void = () => undefined): EventBus {
+export function createEventBus(
+  redisUrl?: string,
+  log: (line: string) => void = () => undefined,
+  retention: EventRetention = DEFAULT_EVENT_RETENTION,
+): EventBus {
   // One listener per subscription: many are expected (bounded per socket by WS_MAX_SUBSCRIPTIONS).
   const target = new EventTarget();
   setMaxListeners(0, target);
@@ -52,6 +65,7 @@ export function createEventBus(redisUrl?: string, log: (line: string) => void = 
   if (!redisUrl) {
     return {
       local,
+      log: new MemoryEventLog(retention),
       publish: async (topic, ...args) => local.publish(topic, ...args),
       close: async () => undefined,
     };
@@ -72,6 +86,7 @@ export function createEventBus(redisUrl?: string, log: (line: string) => void = 
     async publish(topic, ...args) {
       await publishClient.publish(CHANNEL, JSON.stringify({ topic, args }));
     },
+    log: new RedisEventLog(publishClient, retention),
     redis: publishClient,
     async close() {
       // QUIT waits for replies still owed; a client that lost Redis is just disconnected (QUIT
@@ -95,8 +110,16 @@ function parseMessage(text: string): { topic: Topic; args: Topics[Topic] } | und
   return undefined;
 }
 
-/** A payment event, to everyone listening to the app and to its bill's and refund's own topics. */
-export async function publishPaymentEvent(bus: EventBus, event: PaymentEventPayload): Promise<void> {
+/**
+ * A payment event, into the log first (which gives it its id, so that a subscriber resuming
+ * later finds it), then to everyone listening to the app and to its bill's and refund's own
+ * topics. Returns the event as logged.
+ */
+export async function publishPaymentEvent(
+  bus: EventBus,
+  unlogged: NewPaymentEvent,
+): Promise<PaymentEventPayload> {
+  const event = await bus.log.append(unlogged);
   await Promise.all([
     bus.publish(TOPICS.paymentEvents, event),
     ...(event.bill
@@ -107,4 +130,5 @@ export async function publishPaymentEvent(bus: EventBus, event: PaymentEventPayl
       : []),
     ...(event.type === 'REFUND' ? [bus.publish(TOPICS.refundByNo, event.transactionId, event)] : []),
   ]);
+  return event;
 }

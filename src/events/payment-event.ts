@@ -6,6 +6,8 @@ import type { BillRecord, ChannelFamily, PayChannel, RefundRecord, TransactionTy
  * Redis between replicas); times are epoch milliseconds.
  */
 export interface PaymentEventPayload {
+  /** The event log's id (event-log.ts): ordered, stable, what a subscriber resumes after. */
+  id: string;
   type: TransactionType;
   /** bill_no for PAY, refund_no for REFUND. */
   transactionId: string;
@@ -24,6 +26,9 @@ export interface PaymentEventPayload {
   bill: BillRecord | null;
   refund: RefundRecord | null;
 }
+
+/** An event before the log (event-log.ts) gave it its id. */
+export type NewPaymentEvent = Omit<PaymentEventPayload, 'id'>;
 
 /** Pub/sub topics. Per-record topics take the bill_no, bill id or refund_no as their id. */
 export const TOPICS = {
@@ -45,7 +50,7 @@ export function refundEventFromRecords(
   refund: RefundRecord,
   bill: BillRecord | null,
   now: number,
-): PaymentEventPayload {
+): NewPaymentEvent {
   let optional: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(refund.optional);

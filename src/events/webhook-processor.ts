@@ -10,6 +10,7 @@ import {
 } from '../wire/index.js';
 import type { DedupStore } from './dedup-store.js';
 import { publishPaymentEvent, type EventBus } from './event-bus.js';
+import type { NewPaymentEvent } from './payment-event.js';
 import type { PaymentEventPayload } from './payment-event.js';
 
 export interface WebhookProcessorOptions {
@@ -23,7 +24,7 @@ export interface WebhookProcessorOptions {
   dedup: DedupStore;
   bus: EventBus;
   /** Called before the event is acknowledged (the gateway drops cached records here). */
-  onAccepted?: (event: PaymentEventPayload) => void;
+  onAccepted?: (event: NewPaymentEvent) => void;
 }
 
 /** Why a webhook is refused; BeeCloud resends anything not acknowledged. */
@@ -80,9 +81,9 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
         };
       }
       options.onAccepted?.(event);
-      await publishPaymentEvent(options.bus, event);
+      const logged = await publishPaymentEvent(options.bus, event);
       await options.dedup.complete(key);
-      return { kind: 'accepted', event };
+      return { kind: 'accepted', event: logged };
     } catch (cause) {
       // The store, the look-up or the publish failed: give the claim back so that BeeCloud's
       // retry finds the transaction unclaimed.
@@ -139,7 +140,7 @@ function checkShape(parsed: unknown): CheckedWebhook | string {
 async function eventFromRecords(
   body: CheckedWebhook,
   records: WebhookProcessorOptions['records'],
-): Promise<PaymentEventPayload> {
+): Promise<NewPaymentEvent> {
   let bill: BillRecord | null = null;
   let refund: RefundRecord | null = null;
   if (body.transaction_type === 'PAY') {
@@ -176,11 +177,7 @@ const claimKey = (type: string, transactionId: string) => `${type}:${transaction
  * that transaction would (`REFUND:<refund_no>`), so two syncs, or a sync and a late webhook,
  * publish it once between them, on every replica that shares the store.
  */
-export async function announceOnce(
-  dedup: DedupStore,
-  bus: EventBus,
-  event: PaymentEventPayload,
-): Promise<void> {
+export async function announceOnce(dedup: DedupStore, bus: EventBus, event: NewPaymentEvent): Promise<void> {
   const key = claimKey(event.type, event.transactionId);
   if ((await dedup.claim(key)) !== 'new') return;
   try {

@@ -3,7 +3,9 @@ import type { BeeCloudClient, BeeCloudEndpoints } from '../upstream/beecloud-cli
 import { OperationUpstream, type OperationUpstreamLimits } from '../upstream/operation-upstream.js';
 import { UpstreamError } from '../upstream/upstream-error.js';
 import type { Principal } from '../auth/principal.js';
-import type { CacheInvalidation, PaymentEventPayload } from '../events/payment-event.js';
+import type { CacheInvalidation } from '../events/payment-event.js';
+import type { EventLog } from '../events/event-log.js';
+import type { NewPaymentEvent } from '../events/payment-event.js';
 import { RECORD_ID_PATTERN, type BillRecord, type RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
 import type { LocalPubSub } from '../events/event-bus.js';
@@ -16,7 +18,7 @@ export interface GatewayContext {
   /** Drops bills that a mutation may have changed, here and (through the event bus) on every replica. */
   invalidate: (target: CacheInvalidation) => void;
   /** Publishes an event no webhook will bring (a refund settled by syncRefundStatus), once, to every replica. */
-  announce: (event: PaymentEventPayload) => Promise<void>;
+  announce: (event: NewPaymentEvent) => Promise<void>;
   /** Who is calling; null without credentials (src/auth). */
   principal: Principal | null;
   /** LIMIT_MAX_OPTIONAL_BYTES: the largest `optional` map a mutation may store, serialized. */
@@ -25,6 +27,8 @@ export interface GatewayContext {
   notifyUrlPrefixes: readonly string[];
   /** The event bus's topics, for subscriptions that check something before they listen. */
   events: LocalPubSub;
+  /** The events published so far (within the retention): what `after` resumes from. */
+  eventLog: EventLog;
 }
 
 /** What lives as long as the gateway: shared by every operation's context. */
@@ -32,8 +36,9 @@ export interface GatewayServices {
   api: BeeCloudClient;
   cache: RecordCache;
   invalidate: (target: CacheInvalidation) => void;
-  announce: (event: PaymentEventPayload) => Promise<void>;
+  announce: (event: NewPaymentEvent) => Promise<void>;
   events: LocalPubSub;
+  eventLog: EventLog;
   /** What one operation may spend upstream, and how large an `optional` map may be. */
   limits: OperationUpstreamLimits & { maxOptionalBytes: number; notifyUrlPrefixes: readonly string[] };
 }
@@ -128,5 +133,6 @@ export function createContext(services: GatewayServices, principal: Principal | 
     maxOptionalBytes: services.limits.maxOptionalBytes,
     notifyUrlPrefixes: services.limits.notifyUrlPrefixes,
     events: services.events,
+    eventLog: services.eventLog,
   };
 }

@@ -13,8 +13,8 @@ export type FetchRecords<TRecord> = (window: {
 /** What a connection needs to answer its lazy fields. */
 export interface ConnectionSource<TNode> {
   nodes: TNode[];
-  /** The cursor after each node. */
-  cursors: Cursor[];
+  /** The cursor after each node, as a client passes it back in `after`. */
+  cursors: string[];
   first: number;
   hasPreviousPage: boolean;
   /** Counts the whole filtered list (one upstream count call). */
@@ -29,8 +29,7 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
   get startCursor(): string | null {
-    const [first] = this.source.cursors;
-    return first ? encodeCursor(first) : null;
+    return this.source.cursors[0] ?? null;
   }
 
   @Field(() => String, {
@@ -38,8 +37,7 @@ export class PageInfo {
     description: 'Pass as `after` for the next page; null on an empty page.',
   })
   get endCursor(): string | null {
-    const last = this.source.cursors.at(-1);
-    return last ? encodeCursor(last) : null;
+    return this.source.cursors.at(-1) ?? null;
   }
 
   @Field({
@@ -62,31 +60,37 @@ export class PageInfo {
 // The fields under a list run once per item the connection field asked for (`first`, default 10).
 const perItem = (connection: Record<string, unknown>) => Number(connection.first ?? 10);
 
+/** A type's name in words: `PaymentEvent` → "payment event". */
+const inWords = (name: string) => name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+
 /** `BillEdge`, `RefundEdge`: a node and the cursor after it. */
 function EdgeOf<TNode extends object>(nodeType: ClassType<TNode>) {
   @ObjectType(`${nodeType.name}Edge`, {
-    description: `A ${nodeType.name.toLowerCase()} and the cursor after it.`,
+    description: `A ${inWords(nodeType.name)} and the cursor after it.`,
   })
   class Edge {
     constructor(
       readonly node: TNode,
-      private readonly at: Cursor,
+      readonly cursor: string,
     ) {}
-
-    @Field({ description: 'Pass as `after` to continue after this node.' })
-    get cursor(): string {
-      return encodeCursor(this.at);
-    }
   }
-  Field(() => nodeType, { description: `The ${nodeType.name.toLowerCase()}.` })(Edge.prototype, 'node');
+  Field(() => String, { description: 'Pass as `after` to continue after this node.' })(
+    Edge.prototype,
+    'cursor',
+  );
+  Field(() => nodeType, { description: `The ${inWords(nodeType.name)}.` })(Edge.prototype, 'node');
   return Edge;
 }
 
 /**
- * A Relay connection over a BeeCloud list, newest first: `edges`, `nodes`, `pageInfo` and
- * `totalCount`, the last two resolved only when selected (each costs an upstream call).
+ * A Relay connection: `edges`, `nodes`, `pageInfo` and `totalCount`, the last two resolved
+ * only when selected (over a BeeCloud list, each costs an upstream call).
  */
-export function ConnectionOf<TNode extends object>(nodeType: ClassType<TNode>) {
+export function ConnectionOf<TNode extends object>(
+  nodeType: ClassType<TNode>,
+  /** What `totalCount` costs: an upstream count call (BeeCloud's lists), or none (the event log). */
+  counted: 'upstream' | 'locally' = 'upstream',
+) {
   const Edge = EdgeOf(nodeType);
 
   @ObjectType()
@@ -119,9 +123,12 @@ export function ConnectionOf<TNode extends object>(nodeType: ClassType<TNode>) {
       return new PageInfo(this.source as ConnectionSource<unknown>);
     }
 
-    @Budget({ calls: 1 })
+    @Budget({ calls: counted === 'upstream' ? 1 : 0 })
     @Field(() => Int, {
-      description: 'Records matching the filter in all; one upstream count call when selected.',
+      description:
+        counted === 'upstream'
+          ? 'Records matching the filter in all; one upstream count call when selected.'
+          : 'Records matching the filter in all.',
     })
     totalCount(): Promise<number> {
       return this.source.count();
@@ -185,13 +192,13 @@ export async function loadConnection<TRecord extends { id: string; create_time: 
 ): Promise<ConnectionSource<TRecord>> {
   const { start, first } = request;
   const nodes = await recordsAfter(fetch, start, first, endTime);
-  const cursors = cursorsOf(nodes, start);
-  const last = cursors.at(-1);
+  const positions = cursorsOf(nodes, start);
+  const last = positions.at(-1);
   // What follows the last record (or the start, on an empty page): one record past it.
   const next: PageStart = last ? { after: last } : 'after' in start ? start : { offset: start.offset };
   return {
     nodes,
-    cursors,
+    cursors: positions.map(encodeCursor),
     first,
     hasPreviousPage: 'after' in start || start.offset > 0,
     count,

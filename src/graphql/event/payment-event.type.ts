@@ -1,10 +1,11 @@
 import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { PaymentEventPayload } from '../../events/payment-event.js';
 import { Bill } from '../bill/bill.type.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
 import { Money } from '../common/money.type.js';
 import { Refund } from '../refund/refund.type.js';
+import { ConnectionOf } from '../common/connection.type.js';
 import { RequireScopes } from '../require-scopes.js';
 
 export const PaymentEventType = { PAY: 'PAY', REFUND: 'REFUND' } as const;
@@ -20,6 +21,13 @@ registerEnumType(PaymentEventType, {
 
 @ObjectType({ description: 'A payment or refund BeeCloud confirmed, verified and checked by the gateway.' })
 export class PaymentEvent {
+  @Field(() => ID, {
+    description:
+      "The event's place in the gateway's event log: ordered, stable, the same on every replica. Pass the last " +
+      'one you received as `after` to a subscription (or to `Query.paymentEvents`) to get what you missed.',
+  })
+  id!: string;
+
   @Field(() => PaymentEventType, { description: 'A payment or a refund.' })
   type!: PaymentEventType;
 
@@ -99,3 +107,6 @@ export class PaymentEvent {
     });
   }
 }
+
+@ObjectType({ description: 'Payment events, oldest first; each cursor is the event id.' })
+export class PaymentEventConnection extends ConnectionOf(PaymentEvent, 'locally') {}
