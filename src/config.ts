@@ -53,6 +53,8 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** Null turns rate limiting off (RATE_LIMIT_PER_SECOND=0). */
   rateLimit: RateLimitSettings | null;
+  /** SUBGRAPH=true: serve as an Apollo Federation 2 subgraph (graphql/subgraph.ts). */
+  subgraph: boolean;
   /** COMPILED_EXECUTOR: hot queries run as compiled code (graphql/compiled-executor.ts); false runs all through graphql-js. */
   compiledExecutor: boolean;
 }
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       .filter(Boolean),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     compiledExecutor: readFlag(env, 'COMPILED_EXECUTOR', true),
+    subgraph: readFlag(env, 'SUBGRAPH', false),
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
     webhookDedupFile: env.WEBHOOK_DEDUP_FILE || undefined,

@@ -16,6 +16,7 @@ import { announceOnce, createWebhookProcessor } from './events/webhook-processor
 import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
+import { asSubgraph } from './graphql/subgraph.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
 import { Metrics } from './http/metrics.js';
 import { DEFAULT_QUERY_LIMITS } from './http/query-limits.js';
@@ -49,6 +50,8 @@ export interface AssembleOptions extends Omit<
   cacheTtlMs: number;
   /** About how many bytes of records the cache may hold; default DEFAULT_CACHE_MAX_BYTES. */
   cacheMaxBytes?: number;
+  /** Serve as an Apollo Federation 2 subgraph: `_entities` and `_service`, for principals with `router`. */
+  subgraph?: boolean;
 }
 
 export interface AssembledGateway {
@@ -134,9 +137,10 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
       ? new RedisRateLimiter(events.redis, options.rateLimit, (message) => logger.warn(message))
       : new MemoryRateLimiter(options.rateLimit)
     : undefined;
+  const schema = await buildGatewaySchema(events.local);
   const gateway = await startGatewayServer({
     ...options,
-    schema: await buildGatewaySchema(events.local),
+    schema: options.subgraph ? asSubgraph(schema).schema : schema,
     services,
     webhook: receiver,
     metrics,
@@ -247,6 +251,7 @@ export async function startGateway(
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     compiledExecutor: config.compiledExecutor ? undefined : COMPILED_EXECUTOR_OFF,
+    subgraph: config.subgraph,
     metricsPublic: config.metricsPublic,
     metricsPort: config.metricsPort,
     logger,

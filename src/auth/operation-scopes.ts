@@ -34,12 +34,16 @@ export function checkOperationScopes(
   document: DocumentNode,
   principal: Principal | null,
 ): void {
-  const needed = [...requiredScopes(schema, document)];
+  checkScopes([...requiredScopes(schema, document)], principal);
+}
+
+/** The same refusal for scopes found elsewhere (those an operation's arguments call for). */
+export function checkScopes(needed: readonly string[], principal: Principal | null): void {
   if (needed.length === 0) return;
   if (!principal) {
     throw credentialsNeeded();
   }
-  const missing = needed.filter((scope) => !principal.scopes.has(scope));
+  const missing = needed.filter((scope) => !principal.scopes.has(scope as Scope));
   if (missing.length) {
     throw new AuthError('FORBIDDEN', `this operation needs the scope ${missing.join(', ')}`);
   }

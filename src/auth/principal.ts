@@ -9,6 +9,11 @@ export const SCOPES = [
   'reports:read',
   /** GET /metrics (operators' scrapers), unless METRICS_PUBLIC or METRICS_PORT. */
   'metrics:read',
+  /**
+   * A federation router (SUBGRAPH=true): `_service` (the SDL, even with INTROSPECTION off) and
+   * `_entities`, whose documents the router writes itself (PERSISTED_OPERATIONS_ONLY spares them).
+   */
+  'router',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 export const isScope = (value: unknown): value is Scope => SCOPES.includes(value as Scope);

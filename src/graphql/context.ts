@@ -105,6 +105,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         return answer.refunds;
       }),
   );
+  const refundByNo = perKey((refundNo: string) => api.refundByNo(refundNo));
   /** Whether a refund was created as a pre-refund: one count call (refund records do not say). */
   const needApproval = perKey((refundNo: string) =>
     api.refundsCount({ refund_no: refundNo, need_approval: true }).then((answer) => answer.count > 0),
@@ -113,7 +114,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   /** A bill the gateway already has (no upstream call), for checks that must not cost one. */
   const knownBill = (billNo: string) => cache.billByNo(billNo);
 
-  return { billById, billByNo, refundById, refundsByBillNo, needApproval, primeBill, knownBill };
+  return { billById, billByNo, refundById, refundByNo, refundsByBillNo, needApproval, primeBill, knownBill };
 }
 
 /** A look-up's "no such record" answer as null; any other failure goes on. */

@@ -34,6 +34,11 @@ export interface FieldBudget {
    * where it is spread (see BudgetWalk).
    */
   itemsFromParent?: (parentArgs: Record<string, unknown>) => number;
+  /**
+   * Scopes that depend on the arguments (federation's `_entities`: each representation's type
+   * has its read scope), beside the fixed `extensions.scopes`. May throw BAD_USER_INPUT.
+   */
+  scopes?: (args: Record<string, unknown>) => string[];
 }
 
 export const Budget = (budget: FieldBudget) => Extensions({ budget });
@@ -46,6 +51,8 @@ export interface OperationBudget {
   calls: number;
   /** The variables that set a page size, with their values (named in a refusal). */
   drivers: string[];
+  /** Scopes the arguments call for (FieldBudget.scopes), checked by admission. */
+  scopes: string[];
   /**
    * Set when the walk stopped early, as soon as it had seen more fields than `stopAbove`:
    * `cost` is then a lower bound, already over that limit, and `calls` is unknown.
@@ -85,7 +92,7 @@ export function operationBudget(
     (d): d is OperationDefinitionNode =>
       d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
-  if (!operation) return { cost: 0, calls: 0, drivers: [], visited: 0 };
+  if (!operation) return { cost: 0, calls: 0, drivers: [], scopes: [], visited: 0 };
   // Without variables the budget is fixed, and Apollo hands back the same parsed document for
   // a repeated query: walk it once. (With variables, their values may change page sizes.)
   const fixed = !operation.variableDefinitions?.length;
@@ -105,13 +112,20 @@ export function operationBudget(
   let budget: OperationBudget;
   try {
     const { cost, calls } = root ? walk.selections(operation.selectionSet, root, {}) : { cost: 0, calls: 0 };
-    budget = { cost: Math.max(1, cost), calls, drivers: [...walk.drivers], visited: walk.visited };
+    budget = {
+      cost: Math.max(1, cost),
+      calls,
+      drivers: [...walk.drivers],
+      scopes: [...walk.scopes],
+      visited: walk.visited,
+    };
   } catch (error) {
     if (error !== OVER_BUDGET) throw error;
     budget = {
       cost: walk.fieldsSeen,
       calls: 0,
       drivers: [...walk.drivers],
+      scopes: [...walk.scopes],
       stoppedEarly: true,
       visited: walk.visited,
     };
@@ -158,6 +172,8 @@ class BudgetWalk {
   /** Fields visited: each adds at least 1 to the cost, so this is a lower bound of it. */
   fieldsSeen = 0;
   readonly drivers = new Set<string>();
+  /** What FieldBudget.scopes asked for. A fragment walked once adds them once: they hold wherever it is spread. */
+  readonly scopes = new Set<string>();
   private readonly fragments: Map<string, FragmentDefinitionNode>;
   private readonly tallies = new Map<string, Tally>();
   private readonly argsKeys = new WeakMap<Record<string, unknown>, string>();
@@ -214,6 +230,7 @@ class BudgetWalk {
           `$${argument.value.name.value} = ${JSON.stringify(this.variables[argument.value.name.value])}`,
         );
     const budget = field.extensions?.budget as FieldBudget | undefined;
+    budget?.scopes?.(args).forEach((scope) => this.scopes.add(scope));
     const own = typeof budget?.calls === 'function' ? budget.calls(args) : (budget?.calls ?? 0);
     const readsParent = budget?.itemsFromParent !== undefined;
     const items = Math.max(

@@ -5,7 +5,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { checkOperationScopes } from '../auth/operation-scopes.js';
+import { checkOperationScopes, checkScopes } from '../auth/operation-scopes.js';
 import type { Principal } from '../auth/principal.js';
 import { refusalFromAuth, requestError } from '../graphql/errors.js';
 import { checkOperationBudget, operationBudget, type OperationBudget } from '../graphql/operation-budget.js';
@@ -70,6 +70,11 @@ export async function admitOperation(input: AdmissionInput): Promise<Admission> 
       input.variables,
       input.limits.maxCost,
     );
+    try {
+      checkScopes(budget.scopes, input.principal);
+    } catch (error) {
+      throw refusalFromAuth(error);
+    }
     checkOperationBudget(budget, {
       maxCost: input.limits.maxCost,
       maxUpstreamCalls: input.limits.maxUpstreamCalls,

@@ -22,6 +22,7 @@ import type { Principal } from '../auth/principal.js';
 import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import { originalOf, publicError, requestError } from '../graphql/errors.js';
 import { trustedText, type TrustedDocuments } from '../graphql/trusted-documents.js';
+import { isRouterDocument } from '../graphql/subgraph.js';
 import type { Logger } from '../node-http/logger.js';
 import {
   admitOperation,
@@ -135,8 +136,10 @@ export class OperationPipeline {
     const query = request.query || undefined;
     if (this.options.trustedDocuments) {
       const verdict = trustedText(this.options.trustedDocuments, { ...request, query });
-      if ('refused' in verdict) throw requestError('OPERATION_NOT_TRUSTED', verdict.refused);
-      return { query: verdict.text };
+      if ('text' in verdict) return { query: verdict.text };
+      if (query !== undefined && principal?.scopes.has('router') && this.isRouterText(query))
+        return { query };
+      throw requestError('OPERATION_NOT_TRUSTED', verdict.refused);
     }
     const persisted = request.extensions?.persistedQuery as
       { version?: unknown; sha256Hash?: unknown } | null | undefined;
@@ -164,6 +167,15 @@ export class OperationPipeline {
         'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.',
       );
     return { query };
+  }
+
+  /** A router writes its own `_entities` documents: no manifest can list them (graphql/subgraph.ts). */
+  private isRouterText(text: string): boolean {
+    try {
+      return isRouterDocument(parse(text, { maxTokens: this.options.limits.maxTokens }));
+    } catch {
+      return false; // not GraphQL: refused as untrusted
+    }
   }
 
   /** Stores a persisted query's text once its operation was admitted (so a refused one stores nothing). */

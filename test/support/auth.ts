@@ -14,6 +14,8 @@ export const KEYS = {
   refunder: createApiKey('refunder', ['refunds:create']),
   reviewer: createApiKey('reviewer', ['refunds:review']),
   reporter: createApiKey('reporter', ['reports:read']),
+  router: createApiKey('router', ['router', 'bills:read', 'refunds:read']),
+  routerOfBills: createApiKey('router-of-bills', ['router', 'bills:read']),
   everything: createApiKey('everything', [
     'bills:read',
     'bills:create',

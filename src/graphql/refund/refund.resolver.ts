@@ -83,14 +83,14 @@ export class RefundResolver implements ResolverInterface<Refund> {
       'is no BeeCloud id (a UUID) is BAD_USER_INPUT.',
   })
   async refund(
-    @Ctx() { api, loaders }: GatewayContext,
+    @Ctx() { loaders }: GatewayContext,
     @Arg('id', () => ID, { nullable: true, description: "The refund's BeeCloud id." }) id?: string | null,
     @Arg('refundNo', () => String, { nullable: true, description: 'Your refund number (refund_no).' })
     refundNo?: string | null,
   ): Promise<Refund | null> {
     if ((id == null) === (refundNo == null)) throw badUserInput('give exactly one of id and refundNo', 'id');
     if (id != null) requireRecordId(id, 'id');
-    const record = id != null ? await loaders.refundById.load(id) : await api.refundByNo(refundNo!);
+    const record = id != null ? await loaders.refundById.load(id) : await loaders.refundByNo.load(refundNo!);
     return record && Refund.fromWire(record);
   }
 
