@@ -16,7 +16,6 @@ import { announceOnce, createWebhookProcessor } from './events/webhook-processor
 import type { GatewayServices } from './graphql/context.js';
 import { RecordCache } from './graphql/record-cache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
-import { asSubgraph } from './graphql/subgraph.js';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './http/gateway-server.js';
 import { Metrics } from './http/metrics.js';
 import { DEFAULT_QUERY_LIMITS } from './http/query-limits.js';
@@ -140,7 +139,8 @@ export async function assembleGateway(options: AssembleOptions): Promise<Assembl
   const schema = await buildGatewaySchema(events.local);
   const gateway = await startGatewayServer({
     ...options,
-    schema: options.subgraph ? asSubgraph(schema).schema : schema,
+    // Loaded only here: @apollo/subgraph weighs ~17 MB that a gateway outside a supergraph does not carry.
+    schema: options.subgraph ? (await import('./graphql/subgraph.js')).asSubgraph(schema).schema : schema,
     services,
     webhook: receiver,
     metrics,

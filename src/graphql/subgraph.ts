@@ -66,9 +66,6 @@ const isEntityName = (name: unknown): name is EntityName =>
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 
-/** The root fields a router's own documents use: these need `router`, and trusted documents spare them. */
-export const ROUTER_FIELDS = new Set(['_entities', '_service']);
-
 /** A representation the router sent: the entity's type and one of its keys. */
 interface Representation {
   entity: Entity;
@@ -202,26 +199,3 @@ const keyDirective = (fields: string): ConstDirectiveNode => ({
     },
   ],
 });
-
-/**
- * Whether a document is a router's own: every operation selects only `_entities`, `_service`
- * and `__typename` at its root (PERSISTED_OPERATIONS_ONLY does not apply to it; the router
- * scope still does).
- */
-export function isRouterDocument(document: DocumentNode): boolean {
-  let operations = 0;
-  // Fragments may be defined (a query planner reuses them under `_entities`): a spread at the
-  // root is not a field, so it cannot bring any other root field in.
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (definition.operation !== 'query') return false;
-    operations++;
-    for (const selection of definition.selectionSet.selections)
-      if (
-        selection.kind !== Kind.FIELD ||
-        !(ROUTER_FIELDS.has(selection.name.value) || selection.name.value === '__typename')
-      )
-        return false;
-  }
-  return operations > 0;
-}

@@ -22,7 +22,7 @@ import type { Principal } from '../auth/principal.js';
 import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compiled-executor.js';
 import { originalOf, publicError, requestError } from '../graphql/errors.js';
 import { trustedText, type TrustedDocuments } from '../graphql/trusted-documents.js';
-import { isRouterDocument } from '../graphql/subgraph.js';
+import { isRouterDocument } from '../graphql/router-document.js';
 import type { Logger } from '../node-http/logger.js';
 import {
   admitOperation,
