@@ -2,13 +2,16 @@
  * The import rule, checked on resolved paths (static and dynamic imports, top-level files
  * included) by dependency-cruiser from `npm run lint`; docs/decisions/0005-import-rule.md says why.
  *
- * Arrows point down only: wire ← upstream, events, auth ← graphql ← http ← gateway.ts / main.ts.
+ * Arrows point down only: wire ← upstream, events, auth ← graphql ← http ← gateway.ts / main.ts;
+ * telemetry (spans) is below them all.
  * The sandbox is a second product on the same contract: it imports only wire and the shared
  * node-http kit, and only the composition root (src/gateway.ts, which embeds it) may start it.
  * Each entry: a folder of src, and the folders of src its files must not import from.
  */
 const LAYERS = {
-  wire: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  // Spans (over @opentelemetry/api) for every layer: it imports none of them.
+  telemetry: ['wire', 'node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
+  wire: ['telemetry', 'node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
   'node-http': ['wire', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
   upstream: ['node-http', 'events', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
   events: ['node-http', 'upstream', 'auth', 'graphql', 'http', 'sandbox', 'demo'],
@@ -17,7 +20,7 @@ const LAYERS = {
   http: ['sandbox', 'demo'],
   sandbox: ['upstream', 'events', 'auth', 'graphql', 'http', 'demo'],
   // The checkout demo runs in a browser: the channel table, and the generated documents outside src.
-  demo: ['node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
+  demo: ['telemetry', 'node-http', 'upstream', 'events', 'auth', 'graphql', 'http', 'sandbox'],
 };
 
 module.exports = {

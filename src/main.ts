@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { startGateway } from './gateway.js';
 import { PortInUseError } from './node-http/listen.js';
 import { createLogger } from './node-http/logger.js';
+import { startTracing } from './telemetry/otel-sdk.js';
 
 /** `npm start`: the gateway, over BeeCloud or (with no credentials) the embedded sandbox. */
 // JSON lines; readable ones in development on a terminal.
@@ -14,6 +15,8 @@ try {
   logger.flush();
   process.exit(1);
 }
+// Traces when OTEL_EXPORTER_OTLP_ENDPOINT says where (telemetry/otel-sdk.ts); off, the SDK is not loaded.
+const tracing = await startTracing(process.env);
 let running: Awaited<ReturnType<typeof startGateway>>;
 try {
   running = await startGateway(config, logger);
@@ -51,16 +54,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal, grace_ms: config.shutdownGraceMs }, 'draining');
-    running.close(config.shutdownGraceMs).then(
-      () => {
-        logger.info('stopped');
-        logger.flush();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    running
+      .close(config.shutdownGraceMs)
+      .then(() => tracing?.shutdown()) // the last spans are sent before the process ends
+      .then(
+        () => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   });
 }

@@ -9,6 +9,7 @@ import {
   type EventRetention,
 } from './event-log.js';
 import type { CacheInvalidation, NewPaymentEvent, PaymentEventPayload } from './payment-event.js';
+import { traced } from '../telemetry/tracing.js';
 import { TOPICS } from './payment-event.js';
 
 /** Each topic's arguments: per-record topics take the record's key first. */
@@ -115,11 +116,17 @@ function parseMessage(text: string): { topic: Topic; args: Topics[Topic] } | und
  * later finds it), then to everyone listening to the app and to its bill's and refund's own
  * topics. Returns the event as logged.
  */
-export async function publishPaymentEvent(
-  bus: EventBus,
-  unlogged: NewPaymentEvent,
-): Promise<PaymentEventPayload> {
-  const event = await bus.log.append(unlogged);
+export function publishPaymentEvent(bus: EventBus, unlogged: NewPaymentEvent): Promise<PaymentEventPayload> {
+  return traced('payment event publish', { 'beecloud.transaction_type': unlogged.type }, async (span) => {
+    const event = await bus.log.append(unlogged);
+    span?.setAttribute('beecloud_graphql.event_id', event.id);
+    await publishToTopics(bus, event);
+    return event;
+  });
+}
+
+/** A logged event to everyone listening to the app, and to its bill's and refund's own topics. */
+async function publishToTopics(bus: EventBus, event: PaymentEventPayload): Promise<void> {
   await Promise.all([
     bus.publish(TOPICS.paymentEvents, event),
     ...(event.bill
@@ -130,5 +137,4 @@ export async function publishPaymentEvent(
       : []),
     ...(event.type === 'REFUND' ? [bus.publish(TOPICS.refundByNo, event.transactionId, event)] : []),
   ]);
-  return event;
 }

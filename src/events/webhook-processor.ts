@@ -11,6 +11,7 @@ import {
 import type { DedupStore } from './dedup-store.js';
 import { publishPaymentEvent, type EventBus } from './event-bus.js';
 import type { NewPaymentEvent } from './payment-event.js';
+import { traced } from '../telemetry/tracing.js';
 import type { PaymentEventPayload } from './payment-event.js';
 
 export interface WebhookProcessorOptions {
@@ -44,7 +45,23 @@ export type WebhookOutcome =
  * claim is released and the outcome is `unavailable`, so that BeeCloud's retry tries again.
  */
 export function createWebhookProcessor(options: WebhookProcessorOptions) {
-  return async function processWebhook(parsed: unknown): Promise<WebhookOutcome> {
+  return (parsed: unknown) =>
+    traced('BeeCloud webhook', {}, async (span) => {
+      const outcome = await processWebhook(parsed);
+      span?.setAttributes({
+        'beecloud.webhook.outcome': outcome.kind === 'refused' ? outcome.reason : outcome.kind,
+        ...(outcome.kind === 'accepted'
+          ? {
+              'beecloud.transaction_type': outcome.event.type,
+              'beecloud.channel': outcome.event.subChannel,
+              'beecloud_graphql.event_id': outcome.event.id,
+            }
+          : {}),
+      });
+      return outcome;
+    });
+
+  async function processWebhook(parsed: unknown): Promise<WebhookOutcome> {
     const body = checkShape(parsed);
     if (typeof body === 'string') return { kind: 'refused', reason: 'malformed', detail: body };
     // Signed with the configured app id only: a body's own app_id never enters the signature
@@ -95,7 +112,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
         cause,
       };
     }
-  };
+  }
 }
 
 /**

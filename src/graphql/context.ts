@@ -8,6 +8,7 @@ import type { EventLog } from '../events/event-log.js';
 import type { NewPaymentEvent } from '../events/payment-event.js';
 import { RECORD_ID_PATTERN, type BillRecord, type RefundRecord } from '../wire/index.js';
 import type { RecordCache } from './record-cache.js';
+import { traced } from '../telemetry/tracing.js';
 import type { LocalPubSub } from '../events/event-bus.js';
 
 /** What every resolver gets: the upstream client, this operation's loaders, and the shared cache. */
@@ -62,8 +63,13 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   // Taken once: if anything is invalidated while this operation runs, nothing it fetched is
   // stored (record-cache.ts says why), which is conservative and needs no per-fetch book-keeping.
   const stamp = cache.stamp();
-  const perKey = <K, V>(load: (key: K) => Promise<V>) =>
-    new DataLoader<K, V>((keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))));
+  // Each batch is a span when tracing is on: its keys, and the upstream calls and cache hits under it.
+  const perKey = <K, V>(name: string, load: (key: K) => Promise<V>) =>
+    new DataLoader<K, V>((keys) =>
+      traced(`DataLoader ${name}`, { 'dataloader.name': name, 'dataloader.keys': keys.length }, () =>
+        Promise.all(keys.map((key) => load(key).catch((error: Error) => error))),
+      ),
+    );
 
   const primeBill = (record: BillRecord | null) => {
     if (!record) return record;
@@ -75,7 +81,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
 
   // Both look-ups try the shared cache first (record-cache.ts says why that stays fresh).
   // An id that is not a UUID names no record: null, with no upstream call (and never `..` in a URL).
-  const billById: DataLoader<string, BillRecord | null> = perKey(async (id: string) =>
+  const billById: DataLoader<string, BillRecord | null> = perKey('billById', async (id: string) =>
     !RECORD_ID_PATTERN.test(id)
       ? null
       : (cache.billById(id) ??
@@ -85,9 +91,10 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         )),
   );
   const billByNo: DataLoader<string, BillRecord | null> = perKey(
+    'billByNo',
     async (billNo: string) => cache.billByNo(billNo) ?? api.billByNo(billNo).then(primeBill),
   );
-  const refundById = perKey(async (id: string) =>
+  const refundById = perKey('refundById', async (id: string) =>
     !RECORD_ID_PATTERN.test(id)
       ? null
       : api.refundById(id).then(
@@ -98,6 +105,7 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   /** A bill's refunds, newest first (BeeCloud allows one success, so 50 is all of them in practice). */
   // With detail: a refund's state (DENIED or FAILED) is read from its notification.
   const refundsByBillNo = perKey(
+    'refundsByBillNo',
     async (billNo: string): Promise<RefundRecord[]> =>
       cache.refundsOfBill(billNo) ??
       api.refunds({ bill_no: billNo, limit: REFUNDS_PER_BILL, need_detail: true }).then((answer) => {
@@ -105,9 +113,9 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
         return answer.refunds;
       }),
   );
-  const refundByNo = perKey((refundNo: string) => api.refundByNo(refundNo));
+  const refundByNo = perKey('refundByNo', (refundNo: string) => api.refundByNo(refundNo));
   /** Whether a refund was created as a pre-refund: one count call (refund records do not say). */
-  const needApproval = perKey((refundNo: string) =>
+  const needApproval = perKey('needApproval', (refundNo: string) =>
     api.refundsCount({ refund_no: refundNo, need_approval: true }).then((answer) => answer.count > 0),
   );
 

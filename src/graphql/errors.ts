@@ -124,9 +124,24 @@ export function refusalFromAuth(error: unknown): unknown {
   return error instanceof AuthError ? requestError(error.code, error.message) : error;
 }
 
+/**
+ * What leads from an error a user shows (a screenshot) to its log line and its trace: the
+ * request's `x-request-id` (over WebSocket, one id per operation) and, when tracing is on, the
+ * trace id. Every error carries them in its `extensions`.
+ */
+export interface ErrorIds {
+  requestId: string;
+  traceId?: string;
+}
+
 /** The body of an answer given before GraphQL runs (a 404, 405, 413 or 401), in GraphQL's shape. */
-export function errorBody(code: GatewayErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+export function errorBody(code: GatewayErrorCode, message: string, ids?: ErrorIds) {
+  return { errors: [{ message, extensions: { code, ...ids } }] };
+}
+
+/** The errors with the request's ids in their extensions. */
+export function withIds(errors: readonly GraphQLFormattedError[], ids: ErrorIds): GraphQLFormattedError[] {
+  return errors.map((error) => ({ ...error, extensions: { ...error.extensions, ...ids } }));
 }
 
 /** An upstream failure as a GraphQL error (the message is BeeCloud's err_detail or ours, never a URL). */

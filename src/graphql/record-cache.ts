@@ -1,3 +1,4 @@
+import { spanEvent } from '../telemetry/tracing.js';
 import { LRUCache } from 'lru-cache';
 import type { BillRecord, RefundRecord } from '../wire/index.js';
 
@@ -62,21 +63,24 @@ export class RecordCache {
   }
 
   billById(id: string): BillRecord | undefined {
-    return this.counted(this.bills.get(id));
+    return this.counted(this.bills.get(id), 'bill');
   }
 
   billByNo(billNo: string): BillRecord | undefined {
     const id = this.idByNo.get(billNo);
-    return this.counted(id === undefined ? undefined : this.bills.get(id));
+    return this.counted(id === undefined ? undefined : this.bills.get(id), 'bill');
   }
 
   /** The refunds of a bill, newest first, as `Bill.refunds` last fetched them. */
   refundsOfBill(billNo: string): RefundRecord[] | undefined {
-    return this.counted(this.refunds.get(billNo));
+    return this.counted(this.refunds.get(billNo), 'refunds');
   }
 
-  private counted<T>(value: T | undefined): T | undefined {
-    if (this.enabled) this.onLookup?.(value !== undefined);
+  private counted<T>(value: T | undefined, kind: 'bill' | 'refunds'): T | undefined {
+    if (!this.enabled) return value;
+    this.onLookup?.(value !== undefined);
+    // On the span of the look-up (a DataLoader batch) when tracing is on.
+    spanEvent(value !== undefined ? 'cache hit' : 'cache miss', { 'cache.entry': kind });
     return value;
   }
 

@@ -13,7 +13,16 @@ import { AuthError } from '../auth/auth-error.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
-import { errorBody } from '../graphql/errors.js';
+import { errorBody, type ErrorIds } from '../graphql/errors.js';
+import {
+  SpanKind,
+  SpanStatusCode,
+  parentFrom,
+  startSpan,
+  traceIdOf,
+  tracingOn,
+  withSpan,
+} from '../telemetry/tracing.js';
 import { logAccess } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
 import { listen } from '../node-http/listen.js';
@@ -132,7 +141,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     res.on('close', () => state.inFlight--);
     // While draining, keep-alive connections are told to close after this answer.
     if (state.draining) res.setHeader('connection', 'close');
-    logAccess(req, res, url.pathname, logger, () => ({
+    // One span per request when tracing is on, continuing the caller's `traceparent`.
+    const span = tracingOn()
+      ? startSpan(`${req.method} ${routeOf(url.pathname)}`, {
+          kind: SpanKind.SERVER,
+          parent: parentFrom(req.headers),
+          attributes: { 'http.request.method': req.method, 'http.route': routeOf(url.pathname) },
+        })
+      : undefined;
+    const traceId = traceIdOf(span);
+    const requestId = logAccess(req, res, url.pathname, logger, () => ({
+      ...(traceId ? { trace_id: traceId } : {}),
       ...(info.operationType
         ? {
             operation: info.operation ?? null,
@@ -142,6 +161,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         : {}),
       ...(info.outcome ? { outcome: info.outcome } : {}),
     }));
+    const ids: ErrorIds = traceId ? { requestId, traceId } : { requestId };
+    if (span)
+      res.on('close', () => {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      });
     res.on('finish', () => {
       if (!info.operationType || !options.metrics) return;
       options.metrics.graphqlRequests.inc({
@@ -153,9 +179,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         (performance.now() - started) / 1000,
       );
     });
-    route(req, res, url, info).catch((error: unknown) => {
-      logger.error({ err: error }, 'unexpected error');
-      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
+    withSpan(span, () => route(req, res, url, info, ids)).catch((error: unknown) => {
+      logger.error({ err: error, req_id: requestId }, 'unexpected error');
+      if (!res.headersSent)
+        sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error', ids));
       else res.destroy();
     });
   });
@@ -169,6 +196,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics: options.metrics,
     credentialsOf: (request) => credentialsOf(request.headers),
     clientBucketOf,
+    logger,
   });
   options.metrics?.trackSockets(subscriptions.stats);
   let closing: Promise<void> | undefined;
@@ -199,6 +227,7 @@ type GraphQLHandle = (
   search: string,
   principal: Principal | null,
   info: RequestInfo,
+  ids: ErrorIds,
 ) => Promise<void>;
 
 /** The HTTP routes; GraphQL itself is `handle` (graphql-handler.ts). */
@@ -210,13 +239,14 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
   const principalOf = async (
     req: IncomingMessage,
     res: ServerResponse,
+    ids: ErrorIds,
   ): Promise<Principal | null | 'refused'> => {
     try {
       return await options.authenticator.authenticate(credentialsOf(req.headers));
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       res.setHeader('www-authenticate', 'Bearer');
-      sendJson(res, 401, errorBody(error.code, error.message));
+      sendJson(res, 401, errorBody(error.code, error.message, ids));
       return 'refused';
     }
   };
@@ -225,41 +255,46 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
     res: ServerResponse,
     url: URL,
     info: RequestInfo,
+    ids: ErrorIds,
   ): Promise<void> {
     if (url.pathname === '/graphql' || url.pathname === '/graphql/') {
       applyCors(req, res, origins);
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
       if (req.method === 'GET' && wantsExplorer(req.headers.accept, url.search)) {
-        if (explorer === false) return sendJson(res, 404, errorBody('NOT_FOUND', 'the explorer is off'));
+        if (explorer === false) return sendJson(res, 404, errorBody('NOT_FOUND', 'the explorer is off', ids));
         return sendAsset(req, res, explorerAsset('index.html')!);
       }
       if (req.method !== 'GET' && req.method !== 'POST')
-        return sendJson(res, 405, errorBody('BAD_REQUEST', 'use GET or POST'));
-      const principal = await principalOf(req, res);
+        return sendJson(res, 405, errorBody('BAD_REQUEST', 'use GET or POST', ids));
+      const principal = await principalOf(req, res, ids);
       if (principal === 'refused') return;
-      return handle(req, res, url.search, principal, info);
+      return handle(req, res, url.search, principal, info, ids);
     }
     if (url.pathname.startsWith(EXPLORER_PREFIX) && req.method === 'GET' && explorer !== false) {
       const name = url.pathname.slice(EXPLORER_PREFIX.length);
       // init.js carries the explorer's headers (the development key): another site's page must
       // not load it as a script and read them.
       if (name === 'init.js' && fromAnotherSite(req))
-        return sendJson(res, 403, errorBody('FORBIDDEN', 'the explorer is served to its own page only'));
+        return sendJson(res, 403, errorBody('FORBIDDEN', 'the explorer is served to its own page only', ids));
       const asset = name === 'init.js' ? explorerAsset('init.js', explorer.headers) : explorerAsset(name);
       if (asset) return sendAsset(req, res, asset);
     }
     if ((url.pathname === DEMO_PATH || url.pathname.startsWith(`${DEMO_PATH}/`)) && req.method === 'GET') {
       if (demo === false)
-        return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo is off (DEMO=true turns it on)'));
+        return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo is off (DEMO=true turns it on)', ids));
       const name = url.pathname.slice(DEMO_PATH.length + 1);
       // The page carries the demo's headers (the development key): like the explorer's init.js,
       // it is for this site's own tabs only.
       if (name === '' && fromAnotherSite(req))
-        return sendJson(res, 403, errorBody('FORBIDDEN', 'the demo is served to its own tab only'));
+        return sendJson(res, 403, errorBody('FORBIDDEN', 'the demo is served to its own tab only', ids));
       const found = demoAsset(name, demo.headers, demo.sandboxUrl);
       if (found) return sendAsset(req, res, found);
       if (name === 'checkout.js')
-        return sendJson(res, 404, errorBody('NOT_FOUND', 'the demo script is not built: run npm run build'));
+        return sendJson(
+          res,
+          404,
+          errorBody('NOT_FOUND', 'the demo script is not built: run npm run build', ids),
+        );
     }
     if (url.pathname === WEBHOOK_PATH && options.webhook) return options.webhook(req, res);
     // Liveness: the process answers. Readiness: not draining, and BeeCloud answered lately.
@@ -272,24 +307,37 @@ function createRouter(options: GatewayServerOptions, handle: GraphQLHandle, stat
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end(); // browsers ask; nothing to show
     if (url.pathname === '/metrics' && options.metrics) {
       if (!options.metricsPublic) {
-        const principal = await principalOf(req, res);
+        const principal = await principalOf(req, res, ids);
         if (principal === 'refused') return;
         if (!principal) {
           res.setHeader('www-authenticate', 'Bearer');
           return sendJson(
             res,
             401,
-            errorBody('UNAUTHENTICATED', 'metrics need a key with the scope metrics:read'),
+            errorBody('UNAUTHENTICATED', 'metrics need a key with the scope metrics:read', ids),
           );
         }
         if (!principal.scopes.has('metrics:read'))
-          return sendJson(res, 403, errorBody('FORBIDDEN', 'metrics need the scope metrics:read'));
+          return sendJson(res, 403, errorBody('FORBIDDEN', 'metrics need the scope metrics:read', ids));
       }
       return options.metrics.respond(res);
     }
-    sendJson(res, 404, errorBody('NOT_FOUND', `no such path: ${url.pathname}`));
+    sendJson(res, 404, errorBody('NOT_FOUND', `no such path: ${url.pathname}`, ids));
   };
 }
+
+/** The route a span is named after: a known path, never a caller's arbitrary one. */
+const ROUTES = new Set(['/graphql', WEBHOOK_PATH, '/healthz', '/readyz', '/metrics', DEMO_PATH]);
+const routeOf = (pathname: string) =>
+  ROUTES.has(pathname)
+    ? pathname
+    : pathname.startsWith(EXPLORER_PREFIX)
+      ? `${EXPLORER_PREFIX}*`
+      : pathname.startsWith(`${DEMO_PATH}/`)
+        ? `${DEMO_PATH}/*`
+        : pathname === '/graphql/'
+          ? '/graphql'
+          : 'other';
 
 /** A request's credentials: `Authorization` (a bearer key or JWT) or `X-API-Key`. */
 function credentialsOf(headers: IncomingHttpHeaders) {

@@ -1,15 +1,22 @@
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import {
+  ApolloServer,
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLResponse,
+  type HTTPGraphQLResponse,
+} from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { DocumentNode, GraphQLError } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { errorBody, requestError } from '../graphql/errors.js';
+import { errorBody, requestError, withIds, type ErrorIds } from '../graphql/errors.js';
+import { traced, type Attributes, type Span } from '../telemetry/tracing.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
 import { rateKeyOf, type Admission } from './admission.js';
@@ -34,6 +41,8 @@ export interface RequestInfo {
   upstreamCalls?: number;
   /** OK, or the first error's code. */
   outcome?: string;
+  /** The predicted cost, once admitted. */
+  cost?: number;
 }
 
 /**
@@ -78,6 +87,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     search: string,
     principal: Principal | null,
     info: RequestInfo = {},
+    ids: ErrorIds = { requestId: 'unknown' },
   ): Promise<void> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -90,33 +100,41 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
         raw = (await readBody(req, options.maxBodyBytes)).toString('utf8');
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        return sendJson(res, 413, errorBody('BAD_REQUEST', error.message));
+        return sendJson(res, 413, errorBody('BAD_REQUEST', error.message, ids));
       }
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, errorBody('BAD_REQUEST', 'the body is not valid JSON'));
+          return sendJson(res, 400, errorBody('BAD_REQUEST', 'the body is not valid JSON', ids));
         }
       } else {
         body = raw;
       }
     }
-    const state: RequestState = { info, rateKey: rateKeyOf(principal, options.clientBucketOf(req)) };
+    const state: RequestState = { info, ids, rateKey: rateKeyOf(principal, options.clientBucketOf(req)) };
     const request = requestOf(req.method === 'POST' ? body : undefined, search);
     if (request) {
       try {
         state.found = await pipeline.find(request, principal);
       } catch (error) {
-        return sendRefusal(res, pipeline, error as GraphQLError);
+        return sendRefusal(res, pipeline, error as GraphQLError, ids);
       }
       ({ body, search } = withText(body, search, request, state.found.query));
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: async () => Object.assign(options.context(principal), { [REQUEST_STATE]: state }),
+    const response = await traced('graphql.operation', {}, async (span) => {
+      state.span = span;
+      const answered = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+        context: async () => Object.assign(options.context(principal), { [REQUEST_STATE]: state }),
+      });
+      if (span) {
+        span.setAttributes(operationAttributes(info));
+        if (info.operationType) span.updateName(`${info.operationType} ${info.operation ?? ''}`.trim());
+      }
+      return answered;
     });
-    await writeResponse(req, res, response);
+    await writeResponse(req, res, state.stamped ? response : stampedByApollo(response, ids));
   }
 
   return { handle, stop: () => apollo.stop() };
@@ -203,10 +221,43 @@ const httpHeadOf = (error: GraphQLError) =>
   error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
 
 /** A request refused before Apollo runs, with the status and headers of its code and the pipeline's formatting. */
-function sendRefusal(res: ServerResponse, pipeline: OperationPipeline, error: GraphQLError): void {
+function sendRefusal(
+  res: ServerResponse,
+  pipeline: OperationPipeline,
+  error: GraphQLError,
+  ids: ErrorIds,
+): void {
   const http = httpHeadOf(error);
   for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-  sendJson(res, http?.status ?? 500, { errors: [pipeline.formatError(error.toJSON(), error)] });
+  sendJson(res, http?.status ?? 500, { errors: withIds([pipeline.formatError(error.toJSON(), error)], ids) });
+}
+
+/**
+ * The request's ids in the errors of an answer Apollo made without running the plugin (a
+ * request it refused while reading it: a missing body, a CSRF refusal): those are 4xx with a
+ * body of errors only, rare enough to parse again.
+ */
+function stampedByApollo(response: HTTPGraphQLResponse, ids: ErrorIds): HTTPGraphQLResponse {
+  if (response.body.kind !== 'complete' || (response.status ?? 200) < 400) return response;
+  try {
+    const parsed = JSON.parse(response.body.string) as { errors?: GraphQLFormattedError[] };
+    if (!Array.isArray(parsed.errors)) return response;
+    const string = JSON.stringify({ ...parsed, errors: withIds(parsed.errors, ids) });
+    return { ...response, body: { kind: 'complete', string } };
+  } catch {
+    return response;
+  }
+}
+
+/** What the operation span says of what ran: name, type, cost, upstream calls, outcome. */
+function operationAttributes(info: RequestInfo): Attributes {
+  return {
+    'graphql.operation.name': info.operation ?? '',
+    'graphql.operation.type': info.operationType ?? '',
+    'graphql.operation.cost': info.cost ?? 0,
+    'beecloud_graphql.upstream_calls': info.upstreamCalls ?? 0,
+    'beecloud_graphql.outcome': info.outcome ?? '',
+  };
 }
 
 /**
@@ -263,6 +314,14 @@ function pipelinePlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gate
             info.outcome =
               (first?.extensions?.code as string | undefined) ?? (errors?.length ? 'ERROR' : 'OK');
           }
+          if (response.body.kind === 'single') {
+            const { singleResult } = response.body;
+            const state = stateOf(contextValue);
+            if (state && singleResult.errors?.length)
+              singleResult.errors = withIds(singleResult.errors, state.ids);
+            if (state) state.stamped = true;
+          }
+          if (info && admission) info.cost = admission.budget.cost;
           if (!admission?.decision || response.body.kind !== 'single') return;
           const { budget, decision } = admission;
           response.body.singleResult.extensions = {
@@ -285,6 +344,12 @@ interface RequestState {
   info: RequestInfo;
   rateKey: string;
   found?: Found;
+  /** Put in every error's extensions. */
+  ids: ErrorIds;
+  /** Whether the plugin put them in (else Apollo answered before running it). */
+  stamped?: boolean;
+  /** The operation's span, when tracing is on: admission is its child. */
+  span?: Span;
 }
 
 /**

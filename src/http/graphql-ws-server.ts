@@ -4,7 +4,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
-import { gatewayError } from '../graphql/errors.js';
+import { gatewayError, withIds, type ErrorIds } from '../graphql/errors.js';
+import { logOperation } from '../node-http/access-log.js';
+import type { Logger } from '../node-http/logger.js';
+import { SpanKind, startSpan, traceIdOf, tracingOn, withSpan, type Span } from '../telemetry/tracing.js';
+import { randomUUID } from 'node:crypto';
+import { getOperationAST, subscribe } from 'graphql';
 import { rateKeyOf } from './admission.js';
 import type { Metrics } from './metrics.js';
 import type { OperationPipeline, OperationRequest } from './operation-pipeline.js';
@@ -20,6 +25,20 @@ export interface GraphQLWsOptions {
   credentialsOf: (request: IncomingMessage) => { authorization?: string; apiKey?: string };
   /** The rate-limit bucket of the upgrade request's client (node-http/client-address.ts). */
   clientBucketOf: (request: IncomingMessage) => string;
+  /** One line per operation (node-http/access-log.ts's logOperation). */
+  logger: Logger;
+}
+
+/**
+ * One operation on a socket: its own request id (in its log line and its errors), its span
+ * when tracing is on, and what its log line says.
+ */
+interface Operation {
+  ids: ErrorIds;
+  span?: Span;
+  started: number;
+  operation?: string | null;
+  operationType?: string;
 }
 
 /** What one socket carries between its messages (graphql-ws adds `request` and `socket`). */
@@ -32,8 +51,14 @@ interface SocketState {
   windowStartedAt?: number;
   startedInWindow?: number;
   expiry?: NodeJS.Timeout;
+  /** Its operations by graphql-ws id, from subscribe to their end. */
+  operations?: Map<string, Operation>;
 }
 type Extra = SocketState & { request: IncomingMessage; socket: WebSocket };
+
+/** Where an operation rides on its context (set by refuseOrPrepare, read by execute and subscribe). */
+const OPERATION = Symbol('operation');
+const operationOf = (context: unknown) => (context as { [OPERATION]?: Operation } | undefined)?.[OPERATION];
 
 /** Close codes: 4401 when the credential the socket was opened with expires. */
 const TOKEN_EXPIRED = 4401;
@@ -57,8 +82,52 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
   });
   const onRateLimited = () => options.metrics?.rateLimited.inc({ transport: 'websocket' });
 
+  /** An operation begins: its id, its span (a trace of its own), its place in the socket's map. */
+  const begin = (state: Extra, id: string): Operation => {
+    const span = tracingOn() ? startSpan('graphql.operation', { kind: SpanKind.SERVER }) : undefined;
+    const traceId = traceIdOf(span);
+    const operation: Operation = {
+      ids: traceId ? { requestId: randomUUID(), traceId } : { requestId: randomUUID() },
+      span,
+      started: performance.now(),
+    };
+    (state.operations ??= new Map()).set(id, operation);
+    return operation;
+  };
+
+  /** An operation's answer is decided (run, subscribed, or refused): its span ends and its line is written. */
+  const settle = (operation: Operation | undefined, outcome: string) => {
+    if (!operation || operation.started < 0) return;
+    const ms = Number((performance.now() - operation.started).toFixed(1));
+    operation.started = -1;
+    if (operation.span) {
+      operation.span.setAttributes({
+        'graphql.operation.name': operation.operation ?? '',
+        'graphql.operation.type': operation.operationType ?? '',
+        'beecloud_graphql.outcome': outcome,
+      });
+      if (operation.operationType)
+        operation.span.updateName(`${operation.operationType} ${operation.operation ?? ''}`.trim());
+      operation.span.end();
+    }
+    logOperation(options.logger, {
+      req_id: operation.ids.requestId,
+      ...(operation.ids.traceId ? { trace_id: operation.ids.traceId } : {}),
+      transport: 'websocket',
+      operation: operation.operation ?? null,
+      operation_type: operation.operationType ?? null,
+      outcome,
+      ms,
+    });
+  };
+
   /** The socket's caps, then the pipeline: graphql-ws runs what this returns, or sends its errors. */
-  const refuseOrPrepare = async (state: Extra, open: number, payload: OperationRequest) => {
+  const refuseOrPrepare = async (
+    state: Extra,
+    open: number,
+    payload: OperationRequest,
+    operation: Operation,
+  ) => {
     const now = Date.now();
     if (now - (state.windowStartedAt ?? 0) >= 1000) {
       state.windowStartedAt = now;
@@ -89,12 +158,15 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       onRateLimited,
     });
     if (!('document' in prepared)) return [...prepared];
+    const ran = getOperationAST(prepared.document, payload.operationName);
+    operation.operation = payload.operationName ?? ran?.name?.value ?? null;
+    operation.operationType = ran?.operation;
     return {
       schema: pipeline.schema,
       document: prepared.document,
       operationName: payload.operationName,
       variableValues: payload.variables ?? {},
-      contextValue: createContext(options.services, principal),
+      contextValue: Object.assign(createContext(options.services, principal), { [OPERATION]: operation }),
     };
   };
 
@@ -103,7 +175,9 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
   const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema: pipeline.schema,
-      execute: (args) => pipeline.execute(args),
+      // In the operation's span: the loaders' batches and upstream calls nest under it.
+      execute: (args) => withSpan(operationOf(args.contextValue)?.span, () => pipeline.execute(args)),
+      subscribe: (args) => withSpan(operationOf(args.contextValue)?.span, () => subscribe(args)),
       onConnect: async (ctx) => {
         const state = ctx.extra;
         const params = ctx.connectionParams ?? {};
@@ -131,12 +205,36 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
+        ctx.extra.operations?.forEach((operation) => settle(operation, 'CLOSED'));
         open.delete(ctx);
       },
-      onSubscribe: (ctx, _id, payload) =>
-        refuseOrPrepare(ctx.extra, Object.keys(ctx.subscriptions).length, payload),
-      onError: (_ctx, _id, _payload, errors) => pipeline.formatErrors(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => pipeline.formatResult(result),
+      onSubscribe: (ctx, id, payload) => {
+        const operation = begin(ctx.extra, id);
+        return withSpan(operation.span, () =>
+          refuseOrPrepare(ctx.extra, Object.keys(ctx.subscriptions).length, payload, operation),
+        );
+      },
+      onOperation: (ctx, id, _payload, _args, result) => {
+        const first = 'errors' in result ? result.errors?.[0] : undefined;
+        settle(ctx.extra.operations?.get(id), (first?.extensions?.code as string | undefined) ?? 'OK');
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const operation = ctx.extra.operations?.get(id);
+        const formatted = pipeline.formatErrors(errors);
+        settle(operation, (formatted[0]?.extensions?.code as string | undefined) ?? 'ERROR');
+        return operation ? withIds(formatted, operation.ids) : formatted;
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const formatted = pipeline.formatResult(result);
+        const operation = ctx.extra.operations?.get(id);
+        return formatted.errors && operation
+          ? { ...formatted, errors: withIds(formatted.errors, operation.ids) }
+          : formatted;
+      },
+      onComplete: (ctx, id) => {
+        settle(ctx.extra.operations?.get(id), 'CANCELLED'); // no-op unless the client left before an answer
+        ctx.extra.operations?.delete(id);
+      },
     },
     wsServer,
   );

@@ -23,6 +23,7 @@ import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compi
 import { originalOf, publicError, requestError } from '../graphql/errors.js';
 import { trustedText, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import { isRouterDocument } from '../graphql/router-document.js';
+import { traced } from '../telemetry/tracing.js';
 import type { Logger } from '../node-http/logger.js';
 import {
   admitOperation,
@@ -216,15 +217,22 @@ export class OperationPipeline {
 
   /** Admission (admission.ts) with this pipeline's limits and rate limiter. */
   admit(document: DocumentNode, request: OperationRequest, caller: Caller): Promise<Admission> {
-    return admitOperation({
-      ...this.budgetOf(caller),
-      principal: caller.principal,
-      schema: this.schema,
-      document,
-      operationName: request.operationName,
-      variables: request.variables ?? {},
-      limits: this.limits,
-      onAdmission: this.options.onAdmission,
+    return traced('graphql.admission', {}, async (span) => {
+      const admission = await admitOperation({
+        ...this.budgetOf(caller),
+        principal: caller.principal,
+        schema: this.schema,
+        document,
+        operationName: request.operationName,
+        variables: request.variables ?? {},
+        limits: this.limits,
+        onAdmission: this.options.onAdmission,
+      });
+      span?.setAttributes({
+        'graphql.operation.cost': admission.budget.cost,
+        'beecloud_graphql.upstream_calls_predicted': admission.budget.calls,
+      });
+      return admission;
     });
   }
 

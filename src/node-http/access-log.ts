@@ -59,3 +59,11 @@ export function logAccess(
   });
   return requestId;
 }
+
+/**
+ * The line of one WebSocket operation, in the access line's shape (`req_id`, the operation, its
+ * outcome, `ms`): an operation has no HTTP request of its own, so it gets its own id.
+ */
+export function logOperation(logger: Logger, detail: AccessDetail): void {
+  accessLogger(logger).info(detail, 'operation');
+}

@@ -3,8 +3,11 @@ import { PortInUseError } from '../node-http/listen.js';
 import { DEFAULT_DEV_APP } from '../wire/index.js';
 import { sandboxOptionsFromEnv } from './runtime.js';
 import { startSandbox } from './server.js';
+import { startTracing } from '../telemetry/otel-sdk.js';
 
 /** `npm run sandbox`: the BeeCloud sandbox alone on SANDBOX_HOST:SANDBOX_PORT. */
+// Traces when OTEL_EXPORTER_OTLP_ENDPOINT says where (telemetry/otel-sdk.ts).
+const tracing = await startTracing(process.env, 'beecloud-sandbox');
 const options = sandboxOptionsFromEnv(process.env);
 const sandbox = await startSandbox({
   ...options,
@@ -24,6 +27,9 @@ sandbox.runtime.logger.info(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void sandbox.close().then(() => process.exit(0));
+    void sandbox
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(() => process.exit(0));
   });
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logAccess } from '../node-http/access-log.js';
+import { SpanKind, parentFrom, startSpan, tracingOn, withSpan } from '../telemetry/tracing.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendHtml, sendJson } from '../node-http/respond.js';
@@ -97,7 +98,21 @@ export async function startSandbox(
   const stalls = new Set<NodeJS.Timeout>();
   const embedders = new Set<string>();
   const server = createServer({ keepAlive: true }, (req, res) => {
-    void handleRequest(runtime, stalls, embedders, req, res);
+    // With tracing on, a request continues the caller's trace (the gateway's upstream call):
+    // over the embedded sandbox one trace shows both sides.
+    const span = tracingOn()
+      ? startSpan(`sandbox ${req.method} ${routeOf(req.url ?? '/')}`, {
+          kind: SpanKind.SERVER,
+          parent: parentFrom(req.headers),
+          attributes: { 'http.request.method': req.method, 'http.route': routeOf(req.url ?? '/') },
+        })
+      : undefined;
+    if (span)
+      res.on('close', () => {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        span.end();
+      });
+    void withSpan(span, () => handleRequest(runtime, stalls, embedders, req, res));
   });
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', 'SANDBOX_PORT');
   return {
@@ -116,6 +131,12 @@ export async function startSandbox(
     },
   };
 }
+
+/** A request's path as a span names it: ids and numbers as `:id`, the control API as one route, no query. */
+const routeOf = (url: string) => {
+  const path = url.split('?')[0]!;
+  return path.startsWith('/_sandbox/') ? '/_sandbox/*' : path.replace(/\/(?=[^/]*\d)[^/]+/g, '/:id');
+};
 
 /** One request: the control API under /_sandbox/, else a REST endpoint; every failure as BeeCloud answers it. */
 async function handleRequest(

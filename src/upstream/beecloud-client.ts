@@ -20,6 +20,7 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import { createTransport } from './transport.js';
+import { SpanKind, failed, injectTraceparent, startSpan, tracingOn, withSpan } from '../telemetry/tracing.js';
 import { UpstreamError, parseEnvelope } from './upstream-error.js';
 
 export interface BeeCloudCredentials {
@@ -192,13 +193,43 @@ export class BeeCloudClient extends BeeCloudEndpoints {
         app_sign: signAppRequest(appId, timestamp, secret === 'app_secret' ? appSecret : masterSecret),
       };
       const url = `${baseUrls[server]}${endpointPath(endpoint, id)}`;
-      const outcome = await this.attempt(method, url, signed, timeout, allowance);
+      const span = tracingOn()
+        ? startSpan(`BeeCloud ${endpoint}`, {
+            kind: SpanKind.CLIENT,
+            attributes: {
+              'beecloud.endpoint': endpoint,
+              'http.request.method': method,
+              // The region is the server tried; never the URL, whose query string holds the signature.
+              'server.address': new URL(baseUrls[server]!).host,
+              'http.request.resend_count': attempt - 1,
+            },
+          })
+        : undefined;
+      const outcome = await withSpan(span, () => this.attempt(method, url, signed, timeout, allowance));
+      span?.setAttribute('http.response.status_code', outcome.status ?? 0);
       if ('text' in outcome) {
         this.preferred = server;
-        return checkAnswer(endpoint, parseEnvelope(outcome.text));
+        try {
+          const answer = checkAnswer(endpoint, parseEnvelope(outcome.text));
+          span?.setAttributes({ 'beecloud.result_code': 0, 'beecloud.retry': 'done' });
+          return answer;
+        } catch (error) {
+          span?.setAttributes({
+            'beecloud.result_code': (error as UpstreamError).resultCode ?? -1,
+            'beecloud.retry': 'no',
+          });
+          failed(span, error);
+          throw error;
+        } finally {
+          span?.end();
+        }
       }
       lastFailure = describe(outcome.failure);
-      if (attempt === this.retry.maxAttempts || !shouldRetry(read, outcome.failure)) throw lastFailure;
+      const last = attempt === this.retry.maxAttempts || !shouldRetry(read, outcome.failure);
+      span?.setAttribute('beecloud.retry', last ? 'no' : 'yes');
+      failed(span, lastFailure);
+      span?.end();
+      if (last) throw lastFailure;
       const wait = Math.min(retryDelayMs(attempt, this.retry), deadline - Date.now());
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -220,26 +251,34 @@ export class BeeCloudClient extends BeeCloudEndpoints {
     params: object,
     timeoutMs: number,
     allowance?: CallAllowance,
-  ): Promise<{ text: string } | { failure: AttemptFailure }> {
+  ): Promise<AttemptOutcome> {
+    // With tracing on, the attempt's span goes along (`traceparent`): the sandbox continues it.
+    const headers: Record<string, string> = {};
+    injectTraceparent(headers);
+    const traced = 'traceparent' in headers;
     return new Promise((resolve) => {
       const stream =
         method === 'GET'
-          ? this.transport.stream(`${url}?${encodePara(params)}`)
-          : this.transport.stream(url, { method, json: params });
+          ? traced
+            ? this.transport.stream(`${url}?${encodePara(params)}`, { headers })
+            : this.transport.stream(`${url}?${encodePara(params)}`)
+          : this.transport.stream(url, traced ? { method, json: params, headers } : { method, json: params });
       const chunks: Buffer[] = [];
       let received = 0;
       let settled = false;
+      let status: number | undefined;
       const finish = (outcome: { text: string } | { failure: AttemptFailure }, stop = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         if (stop) stream.destroy();
         allowance?.onBytes(received);
-        resolve(outcome);
+        resolve({ ...outcome, status });
       };
       const timer = setTimeout(() => finish({ failure: { kind: 'timeout' } }, true), timeoutMs);
       stream.on('response', ({ statusCode }: { statusCode: number }) => {
         this.lastAnswerAt = Date.now();
+        status = statusCode;
         if (statusCode >= 500) finish({ failure: { kind: 'http', status: statusCode } }, true);
       });
       stream.on('data', (chunk: Buffer) => {
@@ -256,6 +295,9 @@ export class BeeCloudClient extends BeeCloudEndpoints {
 }
 
 export type Params<E extends EndpointName> = EndpointContract[E]['params'];
+
+/** How one HTTP exchange ended, with the status when an answer came. */
+type AttemptOutcome = ({ text: string } | { failure: AttemptFailure }) & { status?: number };
 
 /** A success answer as its endpoint's type, or UPSTREAM_BAD_RESPONSE naming the first field that is off. */
 function checkAnswer<E extends EndpointName>(endpoint: E, body: unknown): EndpointResponse<E> {

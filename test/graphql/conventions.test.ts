@@ -38,7 +38,11 @@ describe('node(id:)', () => {
     expect(creator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await post(query, { id: '00000000-0000-4000-8000-000000000000' })).data!.node).toBeNull();
     const malformed = await post(query, { id: 'bad' });
-    expect(malformed.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(malformed.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      requestId: expect.any(String),
+    });
     expect(malformed.errors?.[0]?.message).toMatch(/^id "bad" is not a BeeCloud id: ids are UUIDs like /);
   });
 });

@@ -171,6 +171,7 @@ describe('automatic persisted queries', () => {
         ((await anonymous.json()) as { errors: Array<{ extensions: unknown }> }).errors[0]!.extensions,
       ).toEqual({
         code: 'UNAUTHENTICATED',
+        requestId: anonymous.headers.get('x-request-id'),
       });
       const post = await fetch(t.graphqlUrl, {
         method: 'POST',

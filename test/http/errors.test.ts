@@ -30,7 +30,7 @@ describe('errors over WebSocket', () => {
       expect(sub.errors).toEqual([
         expect.objectContaining({
           message: 'Internal server error',
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
         }),
       ]);
       expect(JSON.stringify(sub.errors)).not.toMatch(/non-nullable|PaymentEvent\.|at /);

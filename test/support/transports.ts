@@ -69,11 +69,21 @@ export async function sendOverEach(
   return answers;
 }
 
-/** What a client reads of an answer on every transport: data, and errors without their locations. */
+/**
+ * What a client reads of an answer on every transport: data, and errors without their
+ * locations and without the ids that are each request's own (`requestId`, `traceId`).
+ */
 export const comparable = (answer: TransportAnswer) => ({
   data: answer.data,
-  errors: answer.errors?.map(({ locations: _, ...error }) => error),
+  errors: answer.errors?.map(({ locations: _, ...error }) => withoutIds(error)),
 });
+
+/** An error without the ids every error carries, which differ from one request to the next. */
+export function withoutIds<T extends { extensions?: Record<string, unknown> }>(error: T): T {
+  if (!error.extensions) return error;
+  const { requestId: _request, traceId: _trace, ...extensions } = error.extensions;
+  return { ...error, extensions };
+}
 
 function overWebSocket(
   graphqlUrl: string,
