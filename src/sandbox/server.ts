@@ -132,10 +132,12 @@ export async function startSandbox(
   };
 }
 
-/** A request's path as a span names it: ids and numbers as `:id`, the control API as one route, no query. */
+/** A request's path as a span names it: record ids as `:id`, the control API as one route, no query. */
 const routeOf = (url: string) => {
   const path = url.split('?')[0]!;
-  return path.startsWith('/_sandbox/') ? '/_sandbox/*' : path.replace(/\/(?=[^/]*\d)[^/]+/g, '/:id');
+  return path.startsWith('/_sandbox/')
+    ? '/_sandbox/*'
+    : path.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27}$/i, '/:id');
 };
 
 /** One request: the control API under /_sandbox/, else a REST endpoint; every failure as BeeCloud answers it. */

@@ -20,6 +20,47 @@ const asReader = { authorization: `Bearer ${KEYS.everything.key}` };
 const codesOf = (errors: unknown[]) =>
   errors.flatMap((error) => (Array.isArray(error) ? error : [error])).map((e) => e?.extensions?.code);
 
+describe('the ids on every error', () => {
+  it("carry the request's x-request-id over HTTP, and one id per WebSocket operation, each in its log line", async () => {
+    const response = await fetch(t.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'screenshot-42', ...asReader },
+      body: JSON.stringify({ query: '{ bill(id: "nope") { paid } }' }),
+    });
+    const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'screenshot-42' });
+    expect(body.errors[0]!.extensions.traceId).toBeUndefined(); // tracing is off here
+    // Refused before GraphQL runs too (a 401), and by Apollo itself (no query at all).
+    const refused = await fetch(t.graphqlUrl, {
+      headers: { authorization: 'Bearer nope', 'x-request-id': 'r-401' },
+    });
+    expect(((await refused.json()) as typeof body).errors[0]!.extensions.requestId).toBe('r-401');
+    const empty = await fetch(t.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'r-400' },
+      body: '{}',
+    });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as typeof body).errors[0]!.extensions.requestId).toBe('r-400');
+
+    const sub = await subscribe(t.graphqlUrl, 'subscription { billUpdated { id } }', {}, asReader);
+    try {
+      await eventually(() => sub.errors.length > 0);
+      const { requestId } = (sub.errors[0] as { extensions: { requestId: string } }).extensions;
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const line = await eventually(() => t.logEntries().find((entry) => entry.req_id === requestId));
+      expect(line).toMatchObject({
+        msg: 'operation',
+        transport: 'websocket',
+        operation_type: 'subscription',
+        outcome: 'BAD_USER_INPUT',
+      });
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
 describe('errors over WebSocket', () => {
   it('masks an unexpected failure inside a subscription as INTERNAL_SERVER_ERROR, and logs it', async () => {
     const sub = await subscribe(t.graphqlUrl, 'subscription { paymentEvents { type feeFen } }', {}, asReader);
