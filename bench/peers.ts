@@ -24,7 +24,7 @@
  * is missed.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/auth/api-keys.js';
@@ -34,6 +34,7 @@ import {
   appAuth,
   BENCH_APP,
   call,
+  cpuMicros,
   gatewayEnv,
   median,
   reportChecks,
@@ -163,23 +164,6 @@ function operations(
  * Runs `operation` for SECONDS with `concurrency` workers. At concurrency 1 the latency of each
  * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
  */
-/**
- * A process's CPU time so far (user + system), in µs, from /proc/<pid>/stat: the gateway's own
- * cost, which the shared cores disturb less than its throughput. 0 where /proc is not there.
- */
-function cpuMicros(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // past "pid (comm) "
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-    return (ticks / CLOCK_TICKS_PER_SECOND) * 1e6;
-  } catch {
-    return 0;
-  }
-}
-/** USER_HZ: 100 on Linux (getconf CLK_TCK), the unit of /proc/<pid>/stat's times. */
-const CLOCK_TICKS_PER_SECOND = 100;
-
 async function measure(
   operation: Operation,
   concurrency: number,

@@ -118,4 +118,28 @@ for (const [id, us] of selfUs) {
 console.log('\nTop functions by total time (self and callees):');
 for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 60))
   console.log(`${pct(us)}  ${name}`);
+
+// Who a sample's time belongs to: the package of the frame nearest the leaf that is not Node's
+// own (Node's internals count for whoever called them), so got's share includes the sockets it
+// drives and Apollo's the JSON it writes, and neither includes our resolvers.
+const ownerOf = (leaf: number): string => {
+  for (let at: number | undefined = leaf; at !== undefined; at = parentOf.get(at)) {
+    const { url } = byId.get(at)!.callFrame;
+    if (url && !url.startsWith('node:')) return where(url);
+  }
+  return byId.get(leaf)!.callFrame.url ? 'node' : '(native / idle / gc)';
+};
+const owners = new Map<string, number>();
+for (const [id, us] of selfUs) owners.set(ownerOf(id), (owners.get(ownerOf(id)) ?? 0) + us);
+const idle = [...selfUs]
+  .filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)')
+  .reduce((a, [, us]) => a + us, 0);
+const busy = total - idle;
+const share = (name: string) => `${((100 * (owners.get(name) ?? 0)) / busy).toFixed(1)}%`;
+console.log(
+  `\nOf the gateway's busy time (${(busy / 1000).toFixed(0)} ms, idle excluded): inside got ${share('got')}, ` +
+    `inside Apollo's request pipeline ${share('@apollo/server')}, ours ${share('ours')}, ` +
+    `graphql-js ${share('graphql')}, graphql-jit ${share('graphql-jit')}, pino ${share('pino')}, ` +
+    `node alone (timers, GC, the event loop) ${share('node')} + ${share('(native / idle / gc)')}`,
+);
 console.log(`\nprofile: ${join(profileDir, file)}`);

@@ -16,13 +16,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { errorBody, requestError, withIds, type ErrorIds } from '../graphql/errors.js';
-import { traced, type Attributes, type Span } from '../telemetry/tracing.js';
+import { traced } from '../telemetry/tracing.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendJson } from '../node-http/respond.js';
 import { rateKeyOf, type Admission } from './admission.js';
 import { writeResponse } from './graphql-response.js';
 import type { Metrics } from './metrics.js';
-import type { Caller, Found, OperationPipeline, OperationRequest } from './operation-pipeline.js';
+import {
+  describeOperationSpan,
+  type Caller,
+  type Found,
+  type OperationPipeline,
+  type OperationRequest,
+} from './operation-pipeline.js';
 
 export interface GraphQLHandlerOptions {
   pipeline: OperationPipeline;
@@ -123,15 +129,11 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
       ({ body, search } = withText(body, search, request, state.found.query));
     }
     const response = await traced('graphql.operation', {}, async (span) => {
-      state.span = span;
       const answered = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
         context: async () => Object.assign(options.context(principal), { [REQUEST_STATE]: state }),
       });
-      if (span) {
-        span.setAttributes(operationAttributes(info));
-        if (info.operationType) span.updateName(`${info.operationType} ${info.operation ?? ''}`.trim());
-      }
+      describeOperationSpan(span, info);
       return answered;
     });
     await writeResponse(req, res, state.stamped ? response : stampedByApollo(response, ids));
@@ -249,17 +251,6 @@ function stampedByApollo(response: HTTPGraphQLResponse, ids: ErrorIds): HTTPGrap
   }
 }
 
-/** What the operation span says of what ran: name, type, cost, upstream calls, outcome. */
-function operationAttributes(info: RequestInfo): Attributes {
-  return {
-    'graphql.operation.name': info.operation ?? '',
-    'graphql.operation.type': info.operationType ?? '',
-    'graphql.operation.cost': info.cost ?? 0,
-    'beecloud_graphql.upstream_calls': info.upstreamCalls ?? 0,
-    'beecloud_graphql.outcome': info.outcome ?? '',
-  };
-}
-
 /**
  * The pipeline's admission at Apollo's `didResolveOperation` (the operation, scopes, cost and
  * upstream-call limits, rate budget), then the persisted query registered; a document that did
@@ -348,8 +339,6 @@ interface RequestState {
   ids: ErrorIds;
   /** Whether the plugin put them in (else Apollo answered before running it). */
   stamped?: boolean;
-  /** The operation's span, when tracing is on: admission is its child. */
-  span?: Span;
 }
 
 /**

@@ -12,7 +12,11 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, subscribe } from 'graphql';
 import { rateKeyOf } from './admission.js';
 import type { Metrics } from './metrics.js';
-import type { OperationPipeline, OperationRequest } from './operation-pipeline.js';
+import {
+  describeOperationSpan,
+  type OperationPipeline,
+  type OperationRequest,
+} from './operation-pipeline.js';
 
 export interface GraphQLWsOptions {
   server: Server;
@@ -100,16 +104,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     if (!operation || operation.started < 0) return;
     const ms = Number((performance.now() - operation.started).toFixed(1));
     operation.started = -1;
-    if (operation.span) {
-      operation.span.setAttributes({
-        'graphql.operation.name': operation.operation ?? '',
-        'graphql.operation.type': operation.operationType ?? '',
-        'beecloud_graphql.outcome': outcome,
-      });
-      if (operation.operationType)
-        operation.span.updateName(`${operation.operationType} ${operation.operation ?? ''}`.trim());
-      operation.span.end();
-    }
+    describeOperationSpan(operation.span, { ...operation, outcome });
+    operation.span?.end();
     logOperation(options.logger, {
       req_id: operation.ids.requestId,
       ...(operation.ids.traceId ? { trace_id: operation.ids.traceId } : {}),

@@ -23,7 +23,7 @@ import { CompiledExecutor, type CompiledExecutorOptions } from '../graphql/compi
 import { originalOf, publicError, requestError } from '../graphql/errors.js';
 import { trustedText, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import { isRouterDocument } from '../graphql/router-document.js';
-import { traced } from '../telemetry/tracing.js';
+import { traced, type Span } from '../telemetry/tracing.js';
 import type { Logger } from '../node-http/logger.js';
 import {
   admitOperation,
@@ -304,6 +304,32 @@ export class OperationPipeline {
     if (!result.errors?.length) return result as FormattedExecutionResult;
     return { ...result, errors: this.formatErrors(result.errors) };
   }
+}
+
+/**
+ * What an operation's span says once it has run, on every transport: named `query Name` (or
+ * `subscription`), with the operation's name, type, outcome and — when known — cost and the
+ * upstream calls it made.
+ */
+export function describeOperationSpan(
+  span: Span | undefined,
+  ran: {
+    operation?: string | null;
+    operationType?: string;
+    outcome?: string;
+    cost?: number;
+    upstreamCalls?: number;
+  },
+): void {
+  if (!span) return;
+  span.setAttributes({
+    'graphql.operation.name': ran.operation ?? '',
+    'graphql.operation.type': ran.operationType ?? '',
+    'beecloud_graphql.outcome': ran.outcome ?? '',
+    ...(ran.cost !== undefined ? { 'graphql.operation.cost': ran.cost } : {}),
+    ...(ran.upstreamCalls !== undefined ? { 'beecloud_graphql.upstream_calls': ran.upstreamCalls } : {}),
+  });
+  if (ran.operationType) span.updateName(`${ran.operationType} ${ran.operation ?? ''}`.trim());
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

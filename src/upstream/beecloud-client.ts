@@ -205,7 +205,9 @@ export class BeeCloudClient extends BeeCloudEndpoints {
             },
           })
         : undefined;
-      const outcome = await withSpan(span, () => this.attempt(method, url, signed, timeout, allowance));
+      const outcome = span
+        ? await withSpan(span, () => this.attempt(method, url, signed, timeout, allowance))
+        : await this.attempt(method, url, signed, timeout, allowance);
       span?.setAttribute('http.response.status_code', outcome.status ?? 0);
       if ('text' in outcome) {
         this.preferred = server;
@@ -253,9 +255,9 @@ export class BeeCloudClient extends BeeCloudEndpoints {
     allowance?: CallAllowance,
   ): Promise<AttemptOutcome> {
     // With tracing on, the attempt's span goes along (`traceparent`): the sandbox continues it.
-    const headers: Record<string, string> = {};
-    injectTraceparent(headers);
-    const traced = 'traceparent' in headers;
+    const headers: Record<string, string> | undefined = tracingOn() ? {} : undefined;
+    if (headers) injectTraceparent(headers);
+    const traced = headers !== undefined && 'traceparent' in headers;
     return new Promise((resolve) => {
       const stream =
         method === 'GET'
@@ -273,7 +275,8 @@ export class BeeCloudClient extends BeeCloudEndpoints {
         clearTimeout(timer);
         if (stop) stream.destroy();
         allowance?.onBytes(received);
-        resolve({ ...outcome, status });
+        (outcome as AttemptOutcome).status = status;
+        resolve(outcome);
       };
       const timer = setTimeout(() => finish({ failure: { kind: 'timeout' } }, true), timeoutMs);
       stream.on('response', ({ statusCode }: { statusCode: number }) => {

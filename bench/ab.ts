@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:ab -- <other build's dist-bench/src/main.js>`: this build of the gateway against
+ * another (a worktree of an earlier commit, built with `npx tsc -p tsconfig.bench.json`), over one
+ * sandbox, taking turns (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 3, per scenario and
+ * build) so that the machine's drift falls on both alike. Prints each build's median
+ * operations per second and CPU µs per operation (/proc/<pid>/stat): what a change moved.
+ * BENCH_CACHED=1 compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
+ */
+import { createApiKey } from '../src/auth/api-keys.js';
+import {
+  call,
+  cpuMicros,
+  gatewayEnv,
+  median,
+  sandboxEnv,
+  scenarioQueries,
+  seed,
+  start,
+  waitUntilUp,
+} from './support.js';
+
+const [other] = process.argv.slice(2);
+if (!other) {
+  console.error('usage: npm run bench:ab -- <path to the other build of dist-bench/src/main.js>');
+  process.exit(2);
+}
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CACHED = process.env.BENCH_CACHED === '1';
+const SCENARIOS = (process.env.BENCH_SCENARIO ?? 'bill,page,refunds').split(',') as Array<
+  'bill' | 'page' | 'refunds'
+>;
+// The scopes the scenarios need, which an earlier build knows too.
+const key = createApiKey('bench-ab', ['bills:read', 'refunds:read']);
+const ports = { sandbox: 18580, ours: 18581, other: 18582 };
+const sandboxUrl = `http://127.0.0.1:${ports.sandbox}`;
+const sandbox = start('dist-bench/src/sandbox/main.js', sandboxEnv(ports.sandbox));
+const cache: Record<string, string> = CACHED ? {} : { CACHE_TTL_MS: '0' };
+const builds = {
+  ours: start('dist-bench/src/main.js', gatewayEnv(ports.ours, [key.entry], sandboxUrl, cache)),
+  other: start(other, gatewayEnv(ports.other, [key.entry], sandboxUrl, cache)),
+};
+for (const [name, child] of Object.entries(builds))
+  child.once(
+    'exit',
+    (code) =>
+      code && console.error(`${name} (${name === 'ours' ? 'this build' : other}) exited with ${code}`),
+  );
+try {
+  await waitUntilUp(`${sandboxUrl}/_sandbox/health`);
+  await Promise.all([
+    waitUntilUp(`http://127.0.0.1:${ports.ours}/healthz`),
+    waitUntilUp(`http://127.0.0.1:${ports.other}/healthz`),
+  ]);
+  const { billId } = await seed(sandboxUrl);
+  const queries = scenarioQueries(billId);
+  for (const scenario of SCENARIOS) {
+    const results = {
+      ours: { rps: [] as number[], cpu: [] as number[] },
+      other: { rps: [] as number[], cpu: [] as number[] },
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of round % 2 ? (['other', 'ours'] as const) : (['ours', 'other'] as const)) {
+        const url = `http://127.0.0.1:${ports[name]}/graphql`;
+        const operation = () =>
+          call(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+            body: JSON.stringify({ query: queries[scenario] }),
+          });
+        for (let i = 0; i < 50; i++) await operation();
+        const pid = builds[name].pid;
+        const before = cpuMicros(pid);
+        let done = 0;
+        const deadline = performance.now() + SECONDS * 1000;
+        await Promise.all(
+          Array.from({ length: 10 }, async () => {
+            while (performance.now() < deadline) {
+              await operation();
+              done++;
+            }
+          }),
+        );
+        results[name].rps.push(done / SECONDS);
+        results[name].cpu.push((cpuMicros(pid) - before) / done);
+      }
+    }
+    const line = (name: 'ours' | 'other') =>
+      `${name.padEnd(5)} ${median(results[name].rps).toFixed(0).padStart(6)}/s ${median(results[name].cpu).toFixed(0).padStart(6)} µs/op`;
+    console.log(`${scenario}${CACHED ? ' (cached)' : ''}: ${line('ours')} | ${line('other')}`);
+  }
+} finally {
+  for (const child of [builds.ours, builds.other, sandbox]) child.kill('SIGTERM');
+}
