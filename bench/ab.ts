@@ -5,6 +5,8 @@
  * build) so that the machine's drift falls on both alike. Prints each build's median
  * operations per second and CPU µs per operation (/proc/<pid>/stat): what a change moved.
  * BENCH_CACHED=1 compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
+ * BENCH_OTHER_ENV (JSON) adds to the other gateway's environment: with `dist-bench/src/main.js` as the
+ * other build, it compares one build with itself differently configured (tracing on, say).
  */
 import { createApiKey } from '../src/auth/api-keys.js';
 import {
@@ -38,7 +40,13 @@ const sandbox = start('dist-bench/src/sandbox/main.js', sandboxEnv(ports.sandbox
 const cache: Record<string, string> = CACHED ? {} : { CACHE_TTL_MS: '0' };
 const builds = {
   ours: start('dist-bench/src/main.js', gatewayEnv(ports.ours, [key.entry], sandboxUrl, cache)),
-  other: start(other, gatewayEnv(ports.other, [key.entry], sandboxUrl, cache)),
+  other: start(
+    other,
+    gatewayEnv(ports.other, [key.entry], sandboxUrl, {
+      ...cache,
+      ...(JSON.parse(process.env.BENCH_OTHER_ENV ?? '{}') as Record<string, string>),
+    }),
+  ),
 };
 for (const [name, child] of Object.entries(builds))
   child.once(
