@@ -22,7 +22,7 @@ export default {
       ...project,
       displayName: 'compiled',
       testMatch: [
-        '<rootDir>/test/graphql/{bill,refund,instore,connection,conventions}.test.ts',
+        '<rootDir>/test/graphql/{bill,refund,instore,connection,conventions,subgraph,event-replay}.test.ts',
         '<rootDir>/test/http/{transports,operations,errors}.test.ts',
       ],
       setupFiles: ['<rootDir>/test/support/compiled-everywhere.cjs'],

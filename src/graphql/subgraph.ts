@@ -106,13 +106,6 @@ const AnyType = new GraphQLScalarType({
   parseLiteral: (node, variables) => valueFromASTUntyped(node, variables),
 });
 
-const EntityType = new GraphQLUnionType({
-  name: '_Entity',
-  types: () => [],
-  resolveType: (value: object) =>
-    Object.entries(ENTITIES).find(([, entity]) => value instanceof entity.type)?.[0],
-});
-
 const ServiceType = new GraphQLObjectType({
   name: '_Service',
   fields: {
@@ -132,8 +125,14 @@ export function asSubgraph(schema: GraphQLSchema): { schema: GraphQLSchema; sdl:
   const sdl = subgraphSdl(schema);
   const config = schema.toConfig();
   const query = schema.getQueryType()!;
+  const queryConfig = query.toConfig();
   const entityTypes = Object.keys(ENTITIES).map((name) => schema.getType(name) as GraphQLObjectType);
-  const entityUnion = new GraphQLUnionType({ ...EntityType.toConfig(), types: entityTypes });
+  const entityUnion = new GraphQLUnionType({
+    name: '_Entity',
+    types: entityTypes,
+    resolveType: (value: object) =>
+      Object.entries(ENTITIES).find(([, entity]) => value instanceof entity.type)?.[0],
+  });
   const budget: FieldBudget = {
     calls: (args) => representationsOf(args).length,
     items: (args) => representationsOf(args).length,
@@ -154,8 +153,8 @@ export function asSubgraph(schema: GraphQLSchema): { schema: GraphQLSchema; sdl:
     resolve: () => ({ sdl }),
   };
   const routerQuery = new GraphQLObjectType({
-    ...query.toConfig(),
-    fields: { ...query.toConfig().fields, _entities: entities, _service: service },
+    ...queryConfig,
+    fields: { ...queryConfig.fields, _entities: entities, _service: service },
   });
   return {
     schema: new GraphQLSchema({

@@ -218,6 +218,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         const operation = ctx.extra.operations?.get(id);
         const formatted = pipeline.formatErrors(errors);
         settle(operation, (formatted[0]?.extensions?.code as string | undefined) ?? 'ERROR');
+        // An operation refused before it ran gets no onComplete from graphql-ws: forget it here.
+        ctx.extra.operations?.delete(id);
         return operation ? withIds(formatted, operation.ids) : formatted;
       },
       onNext: (ctx, id, _payload, _args, result) => {

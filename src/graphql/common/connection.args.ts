@@ -63,11 +63,15 @@ function decodeCursor(text: string): Cursor {
 /** Where a page starts: after a cursor, at an offset, or at the top. */
 export type PageStart = { after: Cursor } | { offset: number };
 
+/** A page's size as every connection takes it, or BAD_USER_INPUT naming the rule. */
+export function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+}
+
 /** The page an argument set asks for, or BAD_USER_INPUT naming the rule. */
 export function pageRequest(args: ConnectionArgs): { start: PageStart; first: number } {
-  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${args.first}`, 'first');
-  }
+  checkFirst(args.first);
   if (args.offset != null && args.after != null)
     throw badUserInput('give offset or after, not both', 'offset');
   if (args.offset != null && args.offset < 0)

@@ -4,7 +4,7 @@ import { TOPICS, type PaymentEventPayload } from '../../events/payment-event.js'
 import { badUserInput, gatewayError } from '../errors.js';
 import type { GatewayContext } from '../context.js';
 import { Budget } from '../operation-budget.js';
-import { MAX_PAGE_SIZE } from '../common/connection.args.js';
+import { MAX_PAGE_SIZE, checkFirst } from '../common/connection.args.js';
 import { PaymentEvent, PaymentEventConnection } from './payment-event.type.js';
 import { PaymentEventFilter, eventMatcher } from './payment-event.filter.js';
 import { readEvents, replayThenLive } from './event-replay.js';
@@ -47,8 +47,7 @@ export class EventResolver {
     @Args(() => PaymentEventsArgs) { first, after, filter }: PaymentEventsArgs,
     @Ctx() { eventLog }: GatewayContext,
   ): Promise<PaymentEventConnection> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
-      throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+    checkFirst(first);
     const matches = eventMatcher(filter);
     const page = await readEvents(eventLog, after ?? null, first, matches);
     const nodes = page.events.map(PaymentEvent.fromPayload);
