@@ -11,8 +11,8 @@
 import { createApiKey } from '../src/auth/api-keys.js';
 import {
   call,
-  cpuMicros,
   gatewayEnv,
+  measure,
   median,
   sandboxEnv,
   scenarioQueries,
@@ -76,21 +76,9 @@ try {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
             body: JSON.stringify({ query: queries[scenario] }),
           });
-        for (let i = 0; i < 50; i++) await operation();
-        const pid = builds[name].pid;
-        const before = cpuMicros(pid);
-        let done = 0;
-        const deadline = performance.now() + SECONDS * 1000;
-        await Promise.all(
-          Array.from({ length: 10 }, async () => {
-            while (performance.now() < deadline) {
-              await operation();
-              done++;
-            }
-          }),
-        );
-        results[name].rps.push(done / SECONDS);
-        results[name].cpu.push((cpuMicros(pid) - before) / done);
+        const { rps, cpuUs } = await measure(operation, 10, SECONDS, builds[name].pid);
+        results[name].rps.push(rps);
+        results[name].cpu.push(cpuUs!);
       }
     }
     const line = (name: 'ours' | 'other') =>

@@ -34,8 +34,8 @@ import {
   appAuth,
   BENCH_APP,
   call,
-  cpuMicros,
   gatewayEnv,
+  measure,
   median,
   reportChecks,
   rssMb,
@@ -158,34 +158,6 @@ function operations(
       ),
     },
   };
-}
-
-/**
- * Runs `operation` for SECONDS with `concurrency` workers. At concurrency 1 the latency of each
- * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
- */
-async function measure(
-  operation: Operation,
-  concurrency: number,
-  pid?: number,
-): Promise<{ rps: number; p50: number; cpuUs?: number }> {
-  for (let i = 0; i < 20; i++) await operation(); // warm-up
-  const latencies: number[] = [];
-  let done = 0;
-  const cpuBefore = cpuMicros(pid);
-  const deadline = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        await operation();
-        latencies.push(performance.now() - started);
-        done++;
-      }
-    }),
-  );
-  const cpuUs = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / done;
-  return { rps: done / SECONDS, p50: median(latencies), cpuUs };
 }
 
 type Results = Record<
@@ -322,7 +294,7 @@ try {
           const operation = ops[scenario][system];
           if (!operation) continue;
           (samples[`${scenario}|${concurrency}|${system}`] ??= []).push(
-            await measure(operation, concurrency, pidOf[system]?.()),
+            await measure(operation, concurrency, SECONDS, pidOf[system]?.()),
           );
         }
     console.log(`round ${round} of ${ROUNDS} done`);

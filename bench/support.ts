@@ -243,3 +243,33 @@ export function cpuMicros(pid: number | undefined): number {
 }
 /** USER_HZ: 100 on Linux (getconf CLK_TCK), the unit of /proc/<pid>/stat's times. */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * Runs `operation` for `seconds` with `concurrency` workers. At concurrency 1 the latency of each
+ * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
+ */
+export async function measure(
+  operation: () => Promise<unknown>,
+  concurrency: number,
+  seconds: number,
+  /** The process whose CPU per operation is read (/proc/<pid>/stat). */
+  pid?: number,
+): Promise<{ rps: number; p50: number; cpuUs?: number }> {
+  for (let i = 0; i < 20; i++) await operation(); // warm-up
+  const latencies: number[] = [];
+  let done = 0;
+  const cpuBefore = cpuMicros(pid);
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await operation();
+        latencies.push(performance.now() - started);
+        done++;
+      }
+    }),
+  );
+  const cpuUs = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / done;
+  return { rps: done / seconds, p50: median(latencies), cpuUs };
+}
