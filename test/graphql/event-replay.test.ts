@@ -1,10 +1,7 @@
-import type { AssembledGateway } from '../../src/gateway.js';
-import { devApp } from '../../src/sandbox/apps.js';
-import { assembleOver, dataOf, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { dataOf, startReplicas, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
-import { RawClient, startTestSandbox, uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
+import { RawClient, uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
 import { subscribe } from '../support/subscriber.js';
-import { startRedis } from '../support/redis.js';
 import { describeWithRedis } from '../support/services.js';
 import { comparable, sendOverEach } from '../support/transports.js';
 
@@ -37,7 +34,6 @@ async function dropAndResume(
   after: string,
   rest: RawClient,
   graphql: (query: string, variables: unknown) => Promise<unknown>,
-  webhooksDelivered: (transactionId: string) => Promise<void>,
 ) {
   const first = await subscribe(before, EVENTS);
   const opening = await rest.paidBill();
@@ -46,7 +42,7 @@ async function dropAndResume(
   await first.close(); // the phone loses signal
 
   const missed = await payAndRefund(rest, graphql);
-  await webhooksDelivered(missed.refundNo);
+  await rest.webhooksDelivered(missed.refundNo);
 
   const resumed = await subscribe(after, EVENTS, { after: seen.id });
   try {
@@ -74,18 +70,14 @@ describe('replayable payment events on one gateway', () => {
   });
   afterAll(() => t.close());
   const graphql = (query: string, variables: unknown) => t.post(query, variables).then(dataOf);
-  const delivered = async (transactionId: string) => {
-    await t.webhooksDelivered(transactionId);
-    // Delivered means answered; the event is logged before the webhook is acknowledged.
-  };
 
   it('a subscriber that dropped its socket resumes with after: the missed events in order, then live ones', async () => {
-    await dropAndResume(t.graphqlUrl, t.graphqlUrl, t.rest, graphql, delivered);
+    await dropAndResume(t.graphqlUrl, t.graphqlUrl, t.rest, graphql);
   });
 
   it('resumes billUpdated and refundUpdated after an id, with only their own events', async () => {
     const { billNo, refundNo } = await payAndRefund(t.rest, graphql);
-    await delivered(refundNo);
+    await t.webhooksDelivered(refundNo); // answered: the event is logged before that
     const listed = dataOf(
       await t.post<{ paymentEvents: { nodes: Received[] } }>(
         'query($billNo: String) { paymentEvents(first: 10, filter: { billNo: $billNo }) { nodes { id type transactionId } } }',
@@ -117,7 +109,7 @@ describe('replayable payment events on one gateway', () => {
 
   it('lists past events as a connection, oldest first, filtered, the same on every transport', async () => {
     const { billNo, refundNo } = await payAndRefund(t.rest, graphql);
-    await delivered(refundNo);
+    await t.webhooksDelivered(refundNo); // answered: the event is logged before that
     const query =
       'query($after: ID, $filter: PaymentEventFilter) { paymentEvents(first: 1, after: $after, filter: $filter) ' +
       '{ totalCount nodes { type transactionId bill { billNo } } pageInfo { endCursor hasNextPage hasPreviousPage } } }';
@@ -220,29 +212,14 @@ describe('a resume from before what the event log keeps', () => {
 });
 
 describeWithRedis('replayable payment events across two replicas', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
-  let a: AssembledGateway;
-  let b: AssembledGateway;
-  let rest: RawClient;
-  const app = devApp();
-
+  let replicas: Awaited<ReturnType<typeof startReplicas>>;
   beforeAll(async () => {
-    redis = await startRedis();
-    sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: 1000 });
-    rest = new RawClient(sandbox.url, app);
-    const replica = () => assembleOver(sandbox.url, app, { redisUrl: redis.url });
-    [a, b] = [await replica(), await replica()];
-    app.webhookUrl = a.webhookUrl; // BeeCloud calls replica A
+    replicas = await startReplicas(); // BeeCloud calls replica A
   }, 30_000);
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await sandbox?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   it('a subscriber dropped on replica A resumes on replica B from the shared log', async () => {
+    const { a, b, rest } = replicas;
     const graphql = async (query: string, variables: unknown) => {
       const response = await fetch(`${b.gateway.url}/graphql`, {
         method: 'POST',
@@ -251,11 +228,6 @@ describeWithRedis('replayable payment events across two replicas', () => {
       });
       return response.json();
     };
-    const delivered = (transactionId: string) =>
-      eventually(async () => {
-        const { deliveries } = await rest.control('GET', `webhooks?transaction_id=${transactionId}`);
-        return deliveries.length > 0 && deliveries.every((d: { state: string }) => d.state === 'delivered');
-      }).then(() => undefined);
-    await dropAndResume(`${a.gateway.url}/graphql`, `${b.gateway.url}/graphql`, rest, graphql, delivered);
+    await dropAndResume(`${a.gateway.url}/graphql`, `${b.gateway.url}/graphql`, rest, graphql);
   });
 });

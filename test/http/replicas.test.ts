@@ -1,6 +1,6 @@
 import type { AssembledGateway } from '../../src/gateway.js';
-import { assembleOver } from '../support/gateway.js';
-import { devApp } from '../../src/sandbox/apps.js';
+import { assembleOver, startReplicas } from '../support/gateway.js';
+import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import { eventually } from '../support/receiver.js';
 import { documentedWebhookSignature } from '../support/signatures.js';
 import { startRedis } from '../support/redis.js';
@@ -15,27 +15,17 @@ import { collectingLogger } from '../support/log.js';
  * between them, and the de-duplication record is shared.
  */
 describeWithRedis('two replicas over Redis', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+  let replicas: Awaited<ReturnType<typeof startReplicas>>;
   let a: AssembledGateway;
   let b: AssembledGateway;
   let rest: RawClient;
-  const app = devApp();
+  let app: SandboxApp;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: 1000 });
-    rest = new RawClient(sandbox.url, app);
-    const replica = () => assembleOver(sandbox.url, app, { redisUrl: redis.url, cacheTtlMs: 60_000 });
-    [a, b] = [await replica(), await replica()];
-    app.webhookUrl = a.webhookUrl; // BeeCloud calls replica A
+    replicas = await startReplicas({ cacheTtlMs: 60_000 }); // BeeCloud calls replica A
+    ({ a, b, rest, app } = replicas);
   }, 30_000);
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await sandbox?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   const billOn = async (replica: AssembledGateway, id: string) => {
     const response = await fetch(`${replica.gateway.url}/graphql`, {

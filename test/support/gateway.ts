@@ -5,11 +5,11 @@ import { print } from 'graphql';
 import { assembleGateway, type AssembleOptions } from '../../src/gateway.js';
 import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient, type BeeCloudClientOptions } from '../../src/upstream/beecloud-client.js';
-import { eventually } from './receiver.js';
 import { collectingLogger } from './log.js';
 import { silentLogger } from '../../src/node-http/logger.js';
 import type { CompiledExecutorOptions } from '../../src/graphql/compiled-executor.js';
 import { RawClient, startTestSandbox } from './sandbox.js';
+import { startRedis } from './redis.js';
 
 export interface GraphQLAnswer<T> {
   status: number;
@@ -73,13 +73,8 @@ export async function startTestGateway(
     rest: new RawClient(sandbox.url, app),
     upstreamRequests: () => sandbox.runtime.stats.restRequests,
     /** Waits until the sandbox delivered every webhook of a transaction to the gateway. */
-    async webhooksDelivered(transactionId: string) {
-      const rest = new RawClient(sandbox.url, app);
-      await eventually(async () => {
-        const { deliveries } = await rest.control('GET', `webhooks?transaction_id=${transactionId}`);
-        return deliveries.length > 0 && deliveries.every((d: { state: string }) => d.state === 'delivered');
-      });
-    },
+    webhooksDelivered: (transactionId: string) =>
+      new RawClient(sandbox.url, app).webhooksDelivered(transactionId),
     /** A query of any text (what the typed `run` cannot express); `headers` add credentials. */
     async post<TData = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
       query: string,
@@ -141,4 +136,29 @@ export function assembleOver(sandboxUrl: string, app: SandboxApp, options: Parti
     logger: silentLogger(),
     ...options,
   });
+}
+
+/**
+ * Two gateway replicas over one sandbox, sharing one real redis-server (declare the suite with
+ * describeWithRedis); the sandbox's webhooks go to replica A, as BeeCloud calls one URL.
+ */
+export async function startReplicas(options: Partial<AssembleOptions> = {}) {
+  const redis = await startRedis();
+  const app = devApp();
+  const sandbox = await startTestSandbox({ apps: [app], webhookSpeedup: 1000 });
+  const replica = () => assembleOver(sandbox.url, app, { redisUrl: redis.url, ...options });
+  const [a, b] = [await replica(), await replica()];
+  app.webhookUrl = a.webhookUrl;
+  return {
+    app,
+    a,
+    b,
+    rest: new RawClient(sandbox.url, app),
+    async close() {
+      await a.close();
+      await b.close();
+      await sandbox.close();
+      await redis.stop();
+    },
+  };
 }

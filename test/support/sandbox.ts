@@ -1,4 +1,5 @@
 import { collectingLogger } from './log.js';
+import { eventually } from './receiver.js';
 import { documentedAppSign } from './signatures.js';
 import { devApp, type SandboxApp } from '../../src/sandbox/apps.js';
 import type { SandboxOptions } from '../../src/sandbox/runtime.js';
@@ -88,6 +89,14 @@ export class RawClient {
       body: body ? JSON.stringify(body) : undefined,
     });
     return (await response.json()) as Json;
+  }
+
+  /** Waits until the sandbox delivered every webhook of a transaction (answered by the gateway). */
+  async webhooksDelivered(transactionId: string): Promise<void> {
+    await eventually(async () => {
+      const { deliveries } = await this.control('GET', `webhooks?transaction_id=${transactionId}`);
+      return deliveries.length > 0 && deliveries.every((d: { state: string }) => d.state === 'delivered');
+    });
   }
 
   /** Creates a bill (UN_APP unless told otherwise) and returns its bill_no and id. */
