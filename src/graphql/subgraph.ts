@@ -76,9 +76,16 @@ interface Representation {
 /**
  * The representations of an `_entities` call, each with a known `__typename` and one of its
  * keys as a string; BAD_USER_INPUT otherwise (before anything runs: admission reads them).
+ * Read once per arguments object: the budget's calls, items and scopes all ask for them.
  */
 function representationsOf(args: Record<string, unknown>): Representation[] {
-  const list = args.representations;
+  let read = representationsRead.get(args);
+  if (!read) representationsRead.set(args, (read = readRepresentations(args.representations)));
+  return read;
+}
+const representationsRead = new WeakMap<Record<string, unknown>, Representation[]>();
+
+function readRepresentations(list: unknown): Representation[] {
   if (!Array.isArray(list)) return [];
   return list.map((item: unknown, index) => {
     const given = (item ?? {}) as Record<string, unknown>;

@@ -14,15 +14,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
 import { errorBody, type ErrorIds } from '../graphql/errors.js';
-import {
-  SpanKind,
-  SpanStatusCode,
-  parentFrom,
-  startSpan,
-  traceIdOf,
-  tracingOn,
-  withSpan,
-} from '../telemetry/tracing.js';
+import { startServerSpan, traceIdOf, withSpan } from '../telemetry/tracing.js';
 import { logAccess } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
 import { listen } from '../node-http/listen.js';
@@ -142,13 +134,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // While draining, keep-alive connections are told to close after this answer.
     if (state.draining) res.setHeader('connection', 'close');
     // One span per request when tracing is on, continuing the caller's `traceparent`.
-    const span = tracingOn()
-      ? startSpan(`${req.method} ${routeOf(url.pathname)}`, {
-          kind: SpanKind.SERVER,
-          parent: parentFrom(req.headers),
-          attributes: { 'http.request.method': req.method, 'http.route': routeOf(url.pathname) },
-        })
-      : undefined;
+    const span = startServerSpan(req, res, () => routeOf(url.pathname));
     const traceId = traceIdOf(span);
     const requestId = logAccess(req, res, url.pathname, logger, () => ({
       ...(traceId ? { trace_id: traceId } : {}),
@@ -162,12 +148,6 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ...(info.outcome ? { outcome: info.outcome } : {}),
     }));
     const ids: ErrorIds = traceId ? { requestId, traceId } : { requestId };
-    if (span)
-      res.on('close', () => {
-        span.setAttribute('http.response.status_code', res.statusCode);
-        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        span.end();
-      });
     res.on('finish', () => {
       if (!info.operationType || !options.metrics) return;
       options.metrics.graphqlRequests.inc({

@@ -92,8 +92,8 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
     res: ServerResponse,
     search: string,
     principal: Principal | null,
-    info: RequestInfo = {},
-    ids: ErrorIds = { requestId: 'unknown' },
+    info: RequestInfo,
+    ids: ErrorIds,
   ): Promise<void> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { logAccess } from '../node-http/access-log.js';
-import { SpanKind, parentFrom, startSpan, tracingOn, withSpan } from '../telemetry/tracing.js';
+import { startServerSpan, withSpan } from '../telemetry/tracing.js';
 import { closeServer, listen } from '../node-http/listen.js';
 import { BodyTooLargeError, readBody } from '../node-http/read-body.js';
 import { sendHtml, sendJson } from '../node-http/respond.js';
@@ -100,18 +100,7 @@ export async function startSandbox(
   const server = createServer({ keepAlive: true }, (req, res) => {
     // With tracing on, a request continues the caller's trace (the gateway's upstream call):
     // over the embedded sandbox one trace shows both sides.
-    const span = tracingOn()
-      ? startSpan(`sandbox ${req.method} ${routeOf(req.url ?? '/')}`, {
-          kind: SpanKind.SERVER,
-          parent: parentFrom(req.headers),
-          attributes: { 'http.request.method': req.method, 'http.route': routeOf(req.url ?? '/') },
-        })
-      : undefined;
-    if (span)
-      res.on('close', () => {
-        span.setAttribute('http.response.status_code', res.statusCode);
-        span.end();
-      });
+    const span = startServerSpan(req, res, () => routeOf(req.url ?? '/'), 'sandbox ');
     void withSpan(span, () => handleRequest(runtime, stalls, embedders, req, res));
   });
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', 'SANDBOX_PORT');

@@ -9,6 +9,7 @@ import {
   type Context,
   type Span,
 } from '@opentelemetry/api';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The gateway's spans, over @opentelemetry/api. Off (the default: no OTLP endpoint configured,
@@ -92,14 +93,36 @@ export function startSpan(
   );
 }
 
+/**
+ * The span of one request a server received, when tracing is on: a child of the caller's
+ * `traceparent` (W3C Trace Context), named `<prefix><METHOD> <route>` after a route (never a
+ * caller's arbitrary path), ended when the response closes, with its status (ERROR from 500).
+ * `routeOf` runs only when tracing is on.
+ */
+export function startServerSpan(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routeOf: () => string,
+  prefix = '',
+): Span | undefined {
+  if (!on) return undefined;
+  const route = routeOf();
+  const span = tracer().startSpan(
+    `${prefix}${req.method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+    propagation.extract(ROOT_CONTEXT, req.headers),
+  );
+  res.on('close', () => {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  return span;
+}
+
 /** Runs `work` with `span` active (its children nest under it); without a span, just runs it. */
 export function withSpan<T>(span: Span | undefined, work: () => T): T {
   return span ? context.with(trace.setSpan(context.active(), span), work) : work();
-}
-
-/** The context a caller's `traceparent` (W3C Trace Context) names, to continue its trace. */
-export function parentFrom(headers: Record<string, string | string[] | undefined>): Context {
-  return propagation.extract(ROOT_CONTEXT, headers);
 }
 
 /** Adds `traceparent` for the active span to outgoing headers (nothing when off). */
