@@ -41,6 +41,8 @@ interface Operation {
   ids: ErrorIds;
   span?: Span;
   started: number;
+  /** Its span ended and its line written (once, whichever hook comes first). */
+  settled?: true;
   operation?: string | null;
   operationType?: string;
 }
@@ -101,9 +103,9 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
 
   /** An operation's answer is decided (run, subscribed, or refused): its span ends and its line is written. */
   const settle = (operation: Operation | undefined, outcome: string) => {
-    if (!operation || operation.started < 0) return;
+    if (!operation || operation.settled) return;
+    operation.settled = true;
     const ms = Number((performance.now() - operation.started).toFixed(1));
-    operation.started = -1;
     describeOperationSpan(operation.span, { ...operation, outcome });
     operation.span?.end();
     logOperation(options.logger, {
@@ -211,8 +213,12 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         );
       },
       onOperation: (ctx, id, _payload, _args, result) => {
+        // As over HTTP: OK, or the first error's code (an error without one is masked: ERROR).
         const first = 'errors' in result ? result.errors?.[0] : undefined;
-        settle(ctx.extra.operations?.get(id), (first?.extensions?.code as string | undefined) ?? 'OK');
+        settle(
+          ctx.extra.operations?.get(id),
+          first ? ((first.extensions?.code as string | undefined) ?? 'ERROR') : 'OK',
+        );
       },
       onError: (ctx, id, _payload, errors) => {
         const operation = ctx.extra.operations?.get(id);

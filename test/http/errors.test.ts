@@ -5,6 +5,7 @@ import { KEYS, testAuthenticator } from '../support/auth.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
 import { subscribe } from '../support/subscriber.js';
+import { sendOver } from '../support/transports.js';
 
 /**
  * One error list and one masking function for both transports: what a client sees of a
@@ -53,6 +54,20 @@ describe('the ids on every error', () => {
         msg: 'operation',
         transport: 'websocket',
         operation_type: 'subscription',
+        outcome: 'BAD_USER_INPUT',
+      });
+      // A query that ran and answered a field's error: its line says the error's code.
+      const ran = await sendOver(
+        'WebSocket',
+        t.graphqlUrl,
+        { query: 'query Look { bill(id: "nope") { paid } }' },
+        asReader,
+      );
+      expect(ran.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const ranId = ran.errors?.[0]?.extensions?.requestId;
+      expect(await eventually(() => t.logEntries().find((entry) => entry.req_id === ranId))).toMatchObject({
+        operation: 'Look',
+        operation_type: 'query',
         outcome: 'BAD_USER_INPUT',
       });
     } finally {
