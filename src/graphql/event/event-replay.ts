@@ -44,34 +44,56 @@ export async function replayThenLive(
   matches: (event: PaymentEventPayload) => boolean,
 ): Promise<AsyncIterable<PaymentEventPayload>> {
   const iterator = live[Symbol.asyncIterator]();
-  if (after == null) return filtered(iterator, null, [], matches, log);
+  if (after == null) return filtered(iterator, null, undefined, matches, log);
   // A pub/sub iterator starts listening at its first `next`: ask for it before reading the log.
   const pending = iterator.next();
   try {
     const first = await readEvents(log, after, REPLAY_STEP, matches);
-    return filtered(iterator, pending, [first], matches, log, after);
+    return filtered(iterator, pending, first, matches, log);
   } catch (error) {
     void iterator.return?.();
     throw error;
   }
 }
 
+/** The log's pages from `first` on, read REPLAY_STEP events at a time until one comes back short. */
+async function* pagesFrom(
+  log: EventLog,
+  first: EventPage,
+  matches: (event: PaymentEventPayload) => boolean,
+): AsyncGenerator<EventPage> {
+  for (let page = first; ; page = await readEvents(log, page.through, REPLAY_STEP, matches)) {
+    yield page;
+    if (page.events.length < REPLAY_STEP) return;
+  }
+}
+
+/** How many events the log holds that `matches` accepts. */
+export async function countEvents(
+  log: EventLog,
+  matches: (event: PaymentEventPayload) => boolean,
+): Promise<number> {
+  let count = 0;
+  for await (const page of pagesFrom(log, await readEvents(log, null, REPLAY_STEP, matches), matches))
+    count += page.events.length;
+  return count;
+}
+
+/** The replayed pages (from `first`, when resuming), then the live events after them. */
 async function* filtered(
   iterator: AsyncIterator<PaymentEventPayload>,
   pending: Promise<IteratorResult<PaymentEventPayload>> | null,
-  pages: EventPage[],
+  first: EventPage | undefined,
   matches: (event: PaymentEventPayload) => boolean,
   log: EventLog,
-  after: string | null = null,
 ): AsyncGenerator<PaymentEventPayload> {
   try {
-    let seam = after;
-    let page = pages[0];
-    while (page) {
-      yield* page.events;
-      seam = page.through;
-      page = page.events.length < REPLAY_STEP ? undefined : await readEvents(log, seam, REPLAY_STEP, matches);
-    }
+    let seam: string | null = null;
+    if (first)
+      for await (const page of pagesFrom(log, first, matches)) {
+        yield* page.events;
+        seam = page.through;
+      }
     for (;;) {
       const next = await (pending ?? iterator.next());
       pending = null;

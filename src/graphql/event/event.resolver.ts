@@ -7,7 +7,7 @@ import { Budget } from '../operation-budget.js';
 import { MAX_PAGE_SIZE, checkFirst } from '../common/connection.args.js';
 import { PaymentEvent, PaymentEventConnection } from './payment-event.type.js';
 import { PaymentEventFilter, eventMatcher } from './payment-event.filter.js';
-import { readEvents, replayThenLive } from './event-replay.js';
+import { countEvents, readEvents, replayThenLive } from './event-replay.js';
 
 const AFTER_DESCRIPTION =
   'Resume after this event id (the `id` of the last event you received): the events since are delivered ' +
@@ -56,15 +56,7 @@ export class EventResolver {
       cursors: nodes.map((event) => event.id),
       first,
       hasPreviousPage: after != null,
-      count: async () => {
-        let count = 0;
-        for (let at: string | null = null; ;) {
-          const step = await eventLog.read(at, MAX_PAGE_SIZE, matches);
-          count += step.events.length;
-          if (step.events.length < MAX_PAGE_SIZE) return count;
-          at = step.through;
-        }
-      },
+      count: () => countEvents(eventLog, matches),
       probeNext: async () => (await readEvents(eventLog, page.through, 1, matches)).events.length > 0,
     });
   }
