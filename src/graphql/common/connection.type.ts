@@ -13,8 +13,11 @@ export type FetchRecords<TRecord> = (window: {
 /** What a connection needs to answer its lazy fields. */
 export interface ConnectionSource<TNode> {
   nodes: TNode[];
-  /** The cursor after each node, as a client passes it back in `after`. */
-  cursors: string[];
+  /**
+   * The cursor after the node at `index`, as a client passes it back in `after`: made when a
+   * field asks for it (a page read through `nodes` needs none).
+   */
+  cursor: (index: number) => string;
   first: number;
   hasPreviousPage: boolean;
   /** Counts the whole filtered list (one upstream count call). */
@@ -29,7 +32,7 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
   get startCursor(): string | null {
-    return this.source.cursors[0] ?? null;
+    return this.source.nodes.length ? this.source.cursor(0) : null;
   }
 
   @Field(() => String, {
@@ -37,7 +40,8 @@ export class PageInfo {
     description: 'Pass as `after` for the next page; null on an empty page.',
   })
   get endCursor(): string | null {
-    return this.source.cursors.at(-1) ?? null;
+    const { nodes, cursor } = this.source;
+    return nodes.length ? cursor(nodes.length - 1) : null;
   }
 
   @Field({
@@ -100,7 +104,7 @@ export function ConnectionOf<TNode extends object>(
     @Budget({ itemsFromParent: perItem })
     @Field(() => [Edge], { description: 'The nodes with their cursors.' })
     get edges(): InstanceType<typeof Edge>[] {
-      return this.source.nodes.map((node, i) => new Edge(node, this.source.cursors[i]!));
+      return this.source.nodes.map((node, i) => new Edge(node, this.source.cursor(i)));
     }
 
     @Budget({ itemsFromParent: perItem })
@@ -198,7 +202,7 @@ export async function loadConnection<TRecord extends { id: string; create_time: 
   const next: PageStart = last ? { after: last } : 'after' in start ? start : { offset: start.offset };
   return {
     nodes,
-    cursors: positions.map(encodeCursor),
+    cursor: (index) => encodeCursor(positions[index]!),
     first,
     hasPreviousPage: 'after' in start || start.offset > 0,
     count,

@@ -53,7 +53,7 @@ export class EventResolver {
     const nodes = page.events.map(PaymentEvent.fromPayload);
     return new PaymentEventConnection({
       nodes,
-      cursors: nodes.map((event) => event.id),
+      cursor: (index) => nodes[index]!.id,
       first,
       hasPreviousPage: after != null,
       count: () => countEvents(eventLog, matches),
