@@ -64,24 +64,28 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   // stored (record-cache.ts says why), which is conservative and needs no per-fetch book-keeping.
   const stamp = cache.stamp();
   // Each batch is a span when tracing is on: its keys, and the upstream calls and cache hits under it.
-  const perKey = <K, V>(name: string, load: (key: K) => Promise<V>) =>
-    new DataLoader<K, V>((keys) =>
-      traced(`DataLoader ${name}`, { 'dataloader.name': name, 'dataloader.keys': keys.length }, () =>
-        Promise.all(keys.map((key) => load(key).catch((error: Error) => error))),
-      ),
-    );
+  // Each is made on first use: most operations use one or two of them.
+  const perKey = <K, V>(name: string, load: (key: K) => Promise<V>) => {
+    let loader: DataLoader<K, V> | undefined;
+    return () =>
+      (loader ??= new DataLoader<K, V>((keys) =>
+        traced(`DataLoader ${name}`, { 'dataloader.name': name, 'dataloader.keys': keys.length }, () =>
+          Promise.all(keys.map((key) => load(key).catch((error: Error) => error))),
+        ),
+      ));
+  };
 
   const primeBill = (record: BillRecord | null) => {
     if (!record) return record;
-    billById.prime(record.id, record);
-    billByNo.prime(record.bill_no, record);
+    billById().prime(record.id, record);
+    billByNo().prime(record.bill_no, record);
     cache.putBill(record, stamp);
     return record;
   };
 
   // Both look-ups try the shared cache first (record-cache.ts says why that stays fresh).
   // An id that is not a UUID names no record: null, with no upstream call (and never `..` in a URL).
-  const billById: DataLoader<string, BillRecord | null> = perKey('billById', async (id: string) =>
+  const billById = perKey('billById', async (id: string) =>
     !RECORD_ID_PATTERN.test(id)
       ? null
       : (cache.billById(id) ??
@@ -90,9 +94,10 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
           (error: unknown) => missingAsNull(error, 'NO_SUCH_BILL'),
         )),
   );
-  const billByNo: DataLoader<string, BillRecord | null> = perKey(
+  const billByNo = perKey(
     'billByNo',
-    async (billNo: string) => cache.billByNo(billNo) ?? api.billByNo(billNo).then(primeBill),
+    async (billNo: string): Promise<BillRecord | null> =>
+      cache.billByNo(billNo) ?? api.billByNo(billNo).then(primeBill),
   );
   const refundById = perKey('refundById', async (id: string) =>
     !RECORD_ID_PATTERN.test(id)
@@ -122,7 +127,28 @@ export function createLoaders(api: BeeCloudEndpoints, cache: RecordCache) {
   /** A bill the gateway already has (no upstream call), for checks that must not cost one. */
   const knownBill = (billNo: string) => cache.billByNo(billNo);
 
-  return { billById, billByNo, refundById, refundByNo, refundsByBillNo, needApproval, primeBill, knownBill };
+  return {
+    get billById() {
+      return billById();
+    },
+    get billByNo() {
+      return billByNo();
+    },
+    get refundById() {
+      return refundById();
+    },
+    get refundByNo() {
+      return refundByNo();
+    },
+    get refundsByBillNo() {
+      return refundsByBillNo();
+    },
+    get needApproval() {
+      return needApproval();
+    },
+    primeBill,
+    knownBill,
+  };
 }
 
 /** A look-up's "no such record" answer as null; any other failure goes on. */
