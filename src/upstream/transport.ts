@@ -1,5 +1,5 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Options, create, type Got } from 'got';
 
 /**
@@ -16,6 +16,10 @@ import { Options, create, type Got } from 'got';
  * (`npm run bench:transport`). Only a directly assigned value replaces got's defaults (a
  * merged one is assigned into them), and only `create` keeps it: `got.extend` replays the
  * options it is given.
+ *
+ * got's own request function (`request`, which got offers for this) is node's, handed only the
+ * options that are set: got passes ~35, most of them undefined, and node copies them twice per
+ * call (into the request, then in the agent), ~20 µs per call.
  */
 export function createTransport(): Got {
   const options = new Options({
@@ -28,7 +32,17 @@ export function createTransport(): Got {
     followRedirect: false,
     decompress: false,
     headers: { 'user-agent': 'beecloud-graphql', accept: 'application/json' },
+    request: (url, options, callback) =>
+      (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, definedOnly(options), callback),
   });
   options.cacheOptions = {};
   return create({ options, handlers: [], mutableDefaults: false });
+}
+
+/** The options with a value: what node's request reads the same as the whole object. */
+function definedOnly(options: RequestOptions): RequestOptions {
+  const all = options as Record<string, unknown>;
+  const defined: Record<string, unknown> = {};
+  for (const key of Object.keys(all)) if (all[key] !== undefined) defined[key] = all[key];
+  return defined;
 }
