@@ -60,7 +60,15 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly settings: RateLimitSettings,
     maxBuckets = MAX_MEMORY_BUCKETS,
   ) {
-    this.buckets = new LRUCache({ max: maxBuckets, ttl: refillMs(settings), updateAgeOnGet: true });
+    // Bounded by a size of 1 per bucket rather than by `max`: lru-cache allocates `max` slots up
+    // front (~4 MB for 100,000, live all the process's life, and V8 lets the heap grow to a
+    // multiple of what is live before it collects); by size, it grows with the buckets it holds.
+    this.buckets = new LRUCache({
+      maxSize: maxBuckets,
+      sizeCalculation: () => 1,
+      ttl: refillMs(settings),
+      updateAgeOnGet: true,
+    });
   }
 
   /** Buckets held now (a test reads it: the store stays bounded). */

@@ -18,5 +18,11 @@ describe('MemoryRateLimiter', () => {
     const limiter = new MemoryRateLimiter({ burst: 10, perSecond: 1 }, 3);
     for (const key of ['a', 'b', 'c', 'd', 'e']) await limiter.take(key, 1);
     expect(limiter.size).toBe(3);
+    // c, d, e held; c used again, so f drops d: c keeps what it spent, d starts full again.
+    expect(await limiter.take('c', 1)).toMatchObject({ remaining: 8 });
+    await limiter.take('f', 1);
+    expect(limiter.size).toBe(3);
+    expect(await limiter.take('c', 1)).toMatchObject({ remaining: 7 });
+    expect(await limiter.take('d', 1)).toMatchObject({ remaining: 9 });
   });
 });
