@@ -69,7 +69,11 @@ export interface AssembledGateway {
  */
 export async function assembleGateway(options: AssembleOptions): Promise<AssembledGateway> {
   const logger = options.logger ?? createLogger();
-  const events = createEventBus(options.redisUrl, (message) => logger.warn(message), options.eventRetention);
+  const events = await createEventBus(
+    options.redisUrl,
+    (message) => logger.warn(message),
+    options.eventRetention,
+  );
   const cache = new RecordCache(options.cacheTtlMs, { maxBytes: options.cacheMaxBytes });
   const metrics = new Metrics();
   cache.onLookup = (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' });

@@ -1,5 +1,5 @@
 import { createPubSub } from '@graphql-yoga/subscription';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 import {
   DEFAULT_EVENT_RETENTION,
@@ -54,11 +54,11 @@ const CHANNEL = 'beecloud-graphql:events';
  * `dispatchEvent` is synchronous, so a failed Redis `PUBLISH` behind it could be neither
  * awaited nor answered.
  */
-export function createEventBus(
+export async function createEventBus(
   redisUrl?: string,
   log: (line: string) => void = () => undefined,
   retention: EventRetention = DEFAULT_EVENT_RETENTION,
-): EventBus {
+): Promise<EventBus> {
   // One listener per subscription: many are expected (bounded per socket by WS_MAX_SUBSCRIPTIONS).
   const target = new EventTarget();
   setMaxListeners(0, target);
@@ -71,6 +71,8 @@ export function createEventBus(
       close: async () => undefined,
     };
   }
+  // Loaded only when configured: ioredis is ~2 MB of heap a single replica would carry for nothing.
+  const { Redis } = await import('ioredis');
   // Pub/sub needs a connection of its own: a subscribed Redis connection takes no other commands.
   const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl);
