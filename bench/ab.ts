@@ -3,8 +3,8 @@
  * another (a worktree of an earlier commit, built with `npx tsc -p tsconfig.bench.json`), over one
  * sandbox, taking turns (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 3, per scenario and
  * build) so that the machine's drift falls on both alike. Prints each build's median
- * operations per second and CPU µs per operation (/proc/<pid>/stat): what a change moved.
- * BENCH_CACHED=1 compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
+ * operations per second, CPU µs per operation (/proc/<pid>/stat) and p50 latency: what a change
+ * moved. BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1 compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
  * BENCH_OTHER_ENV (JSON) adds to the other gateway's environment: with `dist-bench/src/main.js` as the
  * other build, it compares one build with itself differently configured (tracing on, say).
  */
@@ -29,6 +29,7 @@ if (!other) {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CACHED = process.env.BENCH_CACHED === '1';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SCENARIOS = (process.env.BENCH_SCENARIO ?? 'bill,page,refunds').split(',') as Array<
   'bill' | 'page' | 'refunds'
 >;
@@ -64,8 +65,8 @@ try {
   const queries = scenarioQueries(billId);
   for (const scenario of SCENARIOS) {
     const results = {
-      ours: { rps: [] as number[], cpu: [] as number[] },
-      other: { rps: [] as number[], cpu: [] as number[] },
+      ours: { rps: [] as number[], cpu: [] as number[], p50: [] as number[] },
+      other: { rps: [] as number[], cpu: [] as number[], p50: [] as number[] },
     };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of round % 2 ? (['other', 'ours'] as const) : (['ours', 'other'] as const)) {
@@ -76,13 +77,14 @@ try {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
             body: JSON.stringify({ query: queries[scenario] }),
           });
-        const { rps, cpuUs } = await measure(operation, 10, SECONDS, builds[name].pid);
+        const { rps, p50, cpuUs } = await measure(operation, CONCURRENCY, SECONDS, builds[name].pid);
         results[name].rps.push(rps);
+        results[name].p50.push(p50);
         results[name].cpu.push(cpuUs!);
       }
     }
     const line = (name: 'ours' | 'other') =>
-      `${name.padEnd(5)} ${median(results[name].rps).toFixed(0).padStart(6)}/s ${median(results[name].cpu).toFixed(0).padStart(6)} µs/op`;
+      `${name.padEnd(5)} ${median(results[name].rps).toFixed(0).padStart(6)}/s ${median(results[name].cpu).toFixed(0).padStart(6)} µs/op p50 ${median(results[name].p50).toFixed(2)} ms`;
     console.log(`${scenario}${CACHED ? ' (cached)' : ''}: ${line('ours')} | ${line('other')}`);
   }
 } finally {
