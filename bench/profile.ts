@@ -1,7 +1,7 @@
 /**
  * `npm run bench:profile`: where the uncached gateway's CPU goes. Starts a sandbox and the
  * gateway uncached (CACHE_TTL_MS=0) under `--cpu-prof`, drives one scenario at concurrency 10
- * for BENCH_SECONDS (default 10), stops the gateway (SIGTERM: it drains and writes the
+ * (BENCH_CONCURRENCY) for BENCH_SECONDS (default 10), stops the gateway (SIGTERM: it drains and writes the
  * profile) and prints the functions with the most self time, and the share of each package.
  * BENCH_SCENARIO: `bill` (default), `page` or `refunds`; BENCH_CACHED=1 profiles the gateway with
  * its cache on (the default CACHE_TTL_MS) instead.
@@ -15,6 +15,7 @@ import { call, gatewayEnv, sandboxEnv, scenarioQueries, seed, start, waitUntilUp
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'bill';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const CACHED = process.env.BENCH_CACHED === '1';
 const PORTS = { sandbox: 18480, gateway: 18481 };
 const sandboxUrl = `http://127.0.0.1:${PORTS.sandbox}`;
@@ -54,7 +55,7 @@ try {
   let done = 0;
   const deadline = performance.now() + SECONDS * 1000;
   await Promise.all(
-    Array.from({ length: 10 }, async () => {
+    Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
         await call(url, options);
         done++;
