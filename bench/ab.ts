@@ -4,7 +4,8 @@
  * sandbox, taking turns (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 3, per scenario and
  * build) so that the machine's drift falls on both alike. Prints each build's median
  * operations per second, CPU µs per operation (/proc/<pid>/stat) and p50 latency: what a change
- * moved. BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1 compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
+ * moved. BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1
+ * compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
  * BENCH_OTHER_ENV (JSON) adds to the other gateway's environment: with `dist-bench/src/main.js` as the
  * other build, it compares one build with itself differently configured (tracing on, say).
  */

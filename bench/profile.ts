@@ -1,8 +1,8 @@
 /**
  * `npm run bench:profile`: where the uncached gateway's CPU goes. Starts a sandbox and the
  * gateway uncached (CACHE_TTL_MS=0) under `--cpu-prof`, drives one scenario at concurrency 10
- * (BENCH_CONCURRENCY) for BENCH_SECONDS (default 10), stops the gateway (SIGTERM: it drains and writes the
- * profile) and prints the functions with the most self time, and the share of each package.
+ * (BENCH_CONCURRENCY) for BENCH_SECONDS (default 10), stops the gateway (SIGTERM: it drains and
+ * writes the profile) and prints the functions with the most self time, and the share of each package.
  * BENCH_SCENARIO: `bill` (default), `page` or `refunds`; BENCH_CACHED=1 profiles the gateway with
  * its cache on (the default CACHE_TTL_MS) instead.
  */
