@@ -10,7 +10,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { DocumentNode, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/principal.js';
@@ -55,8 +54,8 @@ export interface RequestInfo {
  * GraphQL over HTTP: Apollo Server 5 on plain node:http, framing the operation pipeline
  * (operation-pipeline.ts). Apollo reads the request (GET or POST, CSRF prevention on, no
  * batching), parses and validates with the pipeline's options and rules into the pipeline's
- * document store, calls back into the pipeline from a plugin (admission) and runs its
- * executor, and formats every error with the pipeline's formatter. The text of a request is
+ * document store, calls back into the pipeline from a plugin (admission, then the pipeline's
+ * executor in place of Apollo's), and formats every error with the pipeline's formatter. The text of a request is
  * found by the pipeline first (trusted documents, persisted queries), so Apollo's own
  * persisted-query handling is off.
  */
@@ -64,7 +63,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { pipeline } = options;
   options.metrics?.trackCompiledQueries(() => pipeline.executor.compiledCount);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: pipelineGateway(pipeline),
+    schema: pipeline.schema,
     documentStore: unprefixed(pipeline.documents),
     csrfPrevention: true,
     // The process's signals are ours (main.ts drains, then exits 0); Apollo's own handler would
@@ -140,31 +139,6 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   return { handle, stop: () => apollo.stop() };
-}
-
-/**
- * Apollo Server's `gateway` option with a fixed schema: an object that hands Apollo the schema
- * once and the pipeline's executor (Apollo Server 5 has no other way to replace graphql-js's
- * execute).
- */
-function pipelineGateway(pipeline: OperationPipeline): GatewayInterface {
-  return {
-    onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: pipeline.schema, coreSupergraphSdl: '' });
-      return () => {};
-    },
-    load: async () => ({
-      executor: async (request) =>
-        pipeline.execute({
-          schema: pipeline.schema,
-          document: request.document,
-          operationName: request.operationName,
-          contextValue: request.context,
-          variableValues: request.request.variables,
-        }),
-    }),
-    stop: async () => {},
-  };
 }
 
 /**
@@ -291,6 +265,25 @@ function pipelinePlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gate
           }
           admission = await pipeline.admit(document, request, callerOf(contextValue));
           if (state?.found) await pipeline.register(state.found);
+        },
+        // The pipeline runs the operation and Apollo answers with its result. Apollo's own execution
+        // (its `gateway` option was the other way in) kept each operation's objects alive past the
+        // next young-generation collection: ~6 KB an operation moved to the old generation, which
+        // set the peak heap and a tenth of the CPU (bench:ab, BENCHMARKS.md).
+        async responseForOperation({ document, operationName, request, contextValue }) {
+          const result = await pipeline.execute({
+            schema: pipeline.schema,
+            document,
+            operationName,
+            contextValue,
+            variableValues: request.variables,
+          });
+          // An executor that failed says so (operation-pipeline.ts): a 500, as Apollo answers one.
+          const status = (result.errors?.[0]?.extensions.http as { status?: number } | undefined)?.status;
+          return {
+            http: { status, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: pipeline.formatResult(result) },
+          };
         },
         async willSendResponse({ response, contextValue, errors }) {
           if (malformed) {

@@ -213,12 +213,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         );
       },
       onOperation: (ctx, id, _payload, _args, result) => {
-        // As over HTTP: OK, or the first error's code (an error without one is masked: ERROR).
-        const first = 'errors' in result ? result.errors?.[0] : undefined;
-        settle(
-          ctx.extra.operations?.get(id),
-          first ? ((first.extensions?.code as string | undefined) ?? 'ERROR') : 'OK',
-        );
+        // A subscription that began is OK; a query's or mutation's outcome is its answer's (onNext).
+        if (Symbol.asyncIterator in result) settle(ctx.extra.operations?.get(id), 'OK');
       },
       onError: (ctx, id, _payload, errors) => {
         const operation = ctx.extra.operations?.get(id);
@@ -231,6 +227,8 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
       onNext: (ctx, id, _payload, _args, result) => {
         const formatted = pipeline.formatResult(result);
         const operation = ctx.extra.operations?.get(id);
+        // As over HTTP: OK, or the first error's code as the client reads it (masked: INTERNAL_SERVER_ERROR).
+        settle(operation, (formatted.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK');
         return formatted.errors && operation
           ? { ...formatted, errors: withIds(formatted.errors, operation.ids) }
           : formatted;

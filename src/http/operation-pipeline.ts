@@ -273,16 +273,29 @@ export class OperationPipeline {
     };
   }
 
-  /** Runs a prepared query or mutation: compiled when hot, else graphql-js. */
-  execute(args: ExecutionArgs): Promise<ExecutionResult> {
+  /**
+   * Runs a prepared query or mutation: compiled when hot, else graphql-js. An executor that
+   * fails answers an error that `formatError` masks and logs, with `http.status` 500; it never
+   * rejects, which graphql-ws would answer by closing the socket (4500) under every other
+   * operation on it.
+   */
+  async execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const operation = getOperationAST(args.document, args.operationName);
-    return this.executor.execute({
-      document: args.document,
-      operationName: args.operationName ?? null,
-      operationType: operation?.operation,
-      contextValue: args.contextValue,
-      variableValues: args.variableValues ?? undefined,
-    });
+    try {
+      return await this.executor.execute({
+        document: args.document,
+        operationName: args.operationName ?? null,
+        operationType: operation?.operation,
+        contextValue: args.contextValue,
+        variableValues: args.variableValues ?? undefined,
+      });
+    } catch (error) {
+      const failure = new GraphQLError(error instanceof Error ? error.message : String(error), {
+        originalError: error instanceof Error ? error : undefined,
+        extensions: { http: { status: 500 } },
+      });
+      return { errors: [failure] };
+    }
   }
 
   /**

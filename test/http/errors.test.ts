@@ -1,11 +1,12 @@
 import { TOPICS } from '../../src/events/payment-event.js';
+import { CompiledExecutor } from '../../src/graphql/compiled-executor.js';
 import type { PaymentEventPayload } from '../../src/events/payment-event.js';
 import { GATEWAY_ERROR_CODES } from '../../src/graphql/errors.js';
 import { KEYS, testAuthenticator } from '../support/auth.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/receiver.js';
 import { subscribe } from '../support/subscriber.js';
-import { sendOver } from '../support/transports.js';
+import { sendOver, TRANSPORTS } from '../support/transports.js';
 
 /**
  * One error list and one masking function for both transports: what a client sees of a
@@ -72,6 +73,41 @@ describe('the ids on every error', () => {
       });
     } finally {
       await sub.close();
+    }
+  });
+});
+
+describe('an operation whose execution fails unexpectedly', () => {
+  it('is answered INTERNAL_SERVER_ERROR on every transport (a 500 over HTTP), logged, and its line has the outcome', async () => {
+    const { execute } = CompiledExecutor.prototype;
+    CompiledExecutor.prototype.execute = () => Promise.reject(new Error('disk full at /var/lib/secret'));
+    try {
+      for (const transport of TRANSPORTS) {
+        const answer = await sendOver(
+          transport,
+          t.graphqlUrl,
+          { query: 'query Failing { billsCount }' },
+          asReader,
+        );
+        expect(answer.status).toBe(transport === 'WebSocket' ? undefined : 500);
+        expect(answer.errors).toEqual([
+          expect.objectContaining({
+            message: 'Internal server error',
+            extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
+          }),
+        ]);
+        expect(JSON.stringify(answer)).not.toContain('secret');
+        const { requestId } = answer.errors![0]!.extensions as { requestId: string };
+        expect(
+          await eventually(() => t.logEntries().find((entry) => entry.req_id === requestId)),
+        ).toMatchObject({
+          operation: 'Failing',
+          outcome: 'INTERNAL_SERVER_ERROR',
+        });
+      }
+      expect(t.logMessages().filter((msg) => msg === 'unexpected error').length).toBeGreaterThanOrEqual(3);
+    } finally {
+      CompiledExecutor.prototype.execute = execute;
     }
   });
 });
