@@ -80,7 +80,7 @@ export class MemoryEventLog implements EventLog {
   async append(event: NewPaymentEvent): Promise<PaymentEventPayload> {
     const ms = Math.max(this.now(), this.last.ms);
     this.last = { ms, seq: ms === this.last.ms ? this.last.seq + 1 : 0 };
-    const logged = { ...event, id: `${ms}-${this.last.seq}` };
+    const logged = Object.assign({}, event, { id: `${ms}-${this.last.seq}` });
     this.events.push(logged);
     this.trim();
     return logged;
@@ -175,7 +175,7 @@ export class RedisEventLog implements EventLog {
       this.retention.maxEvents,
       oldestKept,
     )) as string;
-    return { ...event, id };
+    return Object.assign({}, event, { id });
   }
 
   async read(
@@ -199,7 +199,7 @@ export class RedisEventLog implements EventLog {
       );
       for (const [id, fields] of entries) {
         through = id;
-        const event = { ...(JSON.parse(fields[1]!) as NewPaymentEvent), id };
+        const event = Object.assign(JSON.parse(fields[1]!) as NewPaymentEvent, { id });
         if (matches(event)) events.push(event);
         if (events.length === limit) break;
       }

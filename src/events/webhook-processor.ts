@@ -70,7 +70,10 @@ export function createWebhookProcessor(options: WebhookProcessorOptions) {
     const claimedApp = (parsed as { app_id?: unknown }).app_id;
     if (claimedApp !== undefined && claimedApp !== options.app.appId)
       return { kind: 'refused', reason: 'bad-signature', detail: "app_id is not this gateway's app" };
-    const expected = signWebhook({ ...body, app_id: options.app.appId }, options.app.masterSecret);
+    const expected = signWebhook(
+      Object.assign({}, body, { app_id: options.app.appId }),
+      options.app.masterSecret,
+    );
     if (!signaturesEqual(expected, body.signature))
       return { kind: 'refused', reason: 'bad-signature', detail: 'bad signature' };
     const key = claimKey(body.transaction_type, body.transaction_id);

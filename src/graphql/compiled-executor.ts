@@ -82,7 +82,9 @@ export class CompiledExecutor {
         variableValues: execution.variableValues,
       });
     const result = await compiled.query(undefined, execution.contextValue, execution.variableValues ?? {});
-    return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    return result.errors?.length
+      ? Object.assign({}, result, { errors: result.errors.map(asGraphQLJsError) })
+      : result;
   }
 
   private compiledFor({ document, operationName }: Execution): CompiledQuery | null {

@@ -116,7 +116,11 @@ export function requestError(
     headers.set('cache-control', 'private, no-cache, must-revalidate');
   if (code === 'RATE_LIMITED' && typeof extra.retryAfterMs === 'number')
     headers.set('retry-after', String(Math.max(1, Math.ceil(extra.retryAfterMs / 1000))));
-  return gatewayError(code, message, { ...extra, http: { status: REQUEST_STATUS[code] ?? 400, headers } });
+  return gatewayError(
+    code,
+    message,
+    Object.assign({}, extra, { http: { status: REQUEST_STATUS[code] ?? 400, headers } }),
+  );
 }
 
 /** A refusal from the auth layer as a whole-request GraphQL error (401 or 403); anything else unchanged. */
@@ -141,7 +145,9 @@ export function errorBody(code: GatewayErrorCode, message: string, ids?: ErrorId
 
 /** The errors with the request's ids in their extensions. */
 export function withIds(errors: readonly GraphQLFormattedError[], ids: ErrorIds): GraphQLFormattedError[] {
-  return errors.map((error) => ({ ...error, extensions: { ...error.extensions, ...ids } }));
+  return errors.map((error) =>
+    Object.assign({}, error, { extensions: Object.assign({}, error.extensions, ids) }),
+  );
 }
 
 /** An upstream failure as a GraphQL error (the message is BeeCloud's err_detail or ours, never a URL). */
@@ -206,7 +212,9 @@ export function publicError(
   logUnexpected: (error: unknown) => void,
 ): GraphQLFormattedError {
   const { path, locations } = formatted;
-  const where = { ...(path ? { path } : {}), ...(locations ? { locations } : {}) };
+  const where: { -readonly [Key in 'path' | 'locations']?: GraphQLFormattedError[Key] } = {};
+  if (path) where.path = path;
+  if (locations) where.locations = locations;
   if (original instanceof UpstreamError) {
     const { message, extensions } = upstreamGraphQLError(original);
     return { message, ...where, extensions };
@@ -222,7 +230,7 @@ export function publicError(
   ) {
     // Neither the stack nor `http` (the status and headers Apollo answers with) are for the client.
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return Object.assign({}, formatted, { extensions });
   }
   logUnexpected(original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

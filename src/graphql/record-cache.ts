@@ -35,7 +35,8 @@ export class RecordCache {
     // cache is off then, and stores nothing.)
     const bounds = { max: maxEntries, ttl: Math.max(1, ttlMs) };
     this.bills = new LRUCache<string, BillRecord>({
-      ...bounds,
+      max: bounds.max,
+      ttl: bounds.ttl,
       maxSize: Math.max(1, Math.floor(maxBytes * 0.75)),
       sizeCalculation: recordBytes,
       // A dropped bill takes its bill_no's entry along, unless a newer record of it took the place.
@@ -44,7 +45,8 @@ export class RecordCache {
       },
     });
     this.refunds = new LRUCache<string, RefundRecord[]>({
-      ...bounds,
+      max: bounds.max,
+      ttl: bounds.ttl,
       maxSize: Math.max(1, Math.floor(maxBytes * 0.25)),
       sizeCalculation: (records) => records.reduce((sum, record) => sum + recordBytes(record), 1),
     });

@@ -15,7 +15,7 @@ function canonical(document: DocumentNode): string {
   const order = (d: DefinitionNode) =>
     `${d.kind === Kind.OPERATION_DEFINITION ? 0 : 1}:${'name' in d && d.name ? d.name.value : ''}`;
   const definitions = [...stripped.definitions].sort((a, b) => order(a).localeCompare(order(b)));
-  return print({ ...stripped, definitions });
+  return print(Object.assign({}, stripped, { definitions }));
 }
 
 /**

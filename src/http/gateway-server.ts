@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { createContext, type GatewayServices } from '../graphql/context.js';
 import { errorBody, type ErrorIds } from '../graphql/errors.js';
 import { startServerSpan, traceIdOf, withSpan } from '../telemetry/tracing.js';
-import { logAccess } from '../node-http/access-log.js';
+import { logAccess, type AccessDetail } from '../node-http/access-log.js';
 import { createLogger, type Logger } from '../node-http/logger.js';
 import { listen } from '../node-http/listen.js';
 import { addressBucket, clientAddress, trustedProxies } from '../node-http/client-address.js';
@@ -102,7 +102,7 @@ export interface GatewayServer {
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger();
-  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const limits: QueryLimits = Object.assign({}, DEFAULT_QUERY_LIMITS, options.limits);
   const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : undefined;
   const clientBucketOf = (req: IncomingMessage) => addressBucket(clientAddress(req, proxies));
   // One pipeline for every transport: HTTP (Apollo) and WebSocket (graphql-ws) frame it.
@@ -136,17 +136,18 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // One span per request when tracing is on, continuing the caller's `traceparent`.
     const span = startServerSpan(req, res, () => routeOf(url.pathname));
     const traceId = traceIdOf(span);
-    const requestId = logAccess(req, res, url.pathname, logger, () => ({
-      ...(traceId ? { trace_id: traceId } : {}),
-      ...(info.operationType
-        ? {
-            operation: info.operation ?? null,
-            operation_type: info.operationType,
-            upstream_calls: info.upstreamCalls ?? 0,
-          }
-        : {}),
-      ...(info.outcome ? { outcome: info.outcome } : {}),
-    }));
+    const requestId = logAccess(req, res, url.pathname, logger, () => {
+      // Built field by field: see "Hidden classes per request" in BENCHMARKS.md.
+      const detail: AccessDetail = {};
+      if (traceId) detail.trace_id = traceId;
+      if (info.operationType) {
+        detail.operation = info.operation ?? null;
+        detail.operation_type = info.operationType;
+        detail.upstream_calls = info.upstreamCalls ?? 0;
+      }
+      if (info.outcome) detail.outcome = info.outcome;
+      return detail;
+    });
     const ids: ErrorIds = traceId ? { requestId, traceId } : { requestId };
     res.on('finish', () => {
       if (!info.operationType || !options.metrics) return;

@@ -106,7 +106,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
     if (!operation || operation.settled) return;
     operation.settled = true;
     const ms = Number((performance.now() - operation.started).toFixed(1));
-    describeOperationSpan(operation.span, { ...operation, outcome });
+    describeOperationSpan(operation.span, Object.assign({}, operation, { outcome }));
     operation.span?.end();
     logOperation(options.logger, {
       req_id: operation.ids.requestId,
@@ -230,7 +230,7 @@ export function serveGraphQLWs(options: GraphQLWsOptions) {
         // As over HTTP: OK, or the first error's code as the client reads it (masked: INTERNAL_SERVER_ERROR).
         settle(operation, (formatted.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK');
         return formatted.errors && operation
-          ? { ...formatted, errors: withIds(formatted.errors, operation.ids) }
+          ? Object.assign({}, formatted, { errors: withIds(formatted.errors, operation.ids) })
           : formatted;
       },
       onComplete: (ctx, id) => {

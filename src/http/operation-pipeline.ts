@@ -136,7 +136,7 @@ export class OperationPipeline {
   async find(request: OperationRequest, principal: Principal | null): Promise<Found> {
     const query = request.query || undefined;
     if (this.options.trustedDocuments) {
-      const verdict = trustedText(this.options.trustedDocuments, { ...request, query });
+      const verdict = trustedText(this.options.trustedDocuments, Object.assign({}, request, { query }));
       if ('text' in verdict) return { query: verdict.text };
       if (query !== undefined && principal?.scopes.has('router') && this.isRouterText(query))
         return { query };
@@ -208,7 +208,7 @@ export class OperationPipeline {
         (error) =>
           new GraphQLError(error.message, {
             nodes: error.nodes,
-            extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+            extensions: Object.assign({}, error.extensions, { code: 'GRAPHQL_VALIDATION_FAILED' }),
           }),
       );
     void this.documents.set(key, document);
@@ -219,7 +219,9 @@ export class OperationPipeline {
   admit(document: DocumentNode, request: OperationRequest, caller: Caller): Promise<Admission> {
     return traced('graphql.admission', {}, async (span) => {
       const admission = await admitOperation({
-        ...this.budgetOf(caller),
+        rateLimiter: this.options.rateLimiter,
+        rateKey: caller.rateKey,
+        onRateLimited: caller.onRateLimited,
         principal: caller.principal,
         schema: this.schema,
         document,
@@ -306,7 +308,7 @@ export class OperationPipeline {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const shaped = publicError(formatted, originalOf(error), this.logUnexpected);
     const message = withoutSuggestion(shaped.message);
-    return message === shaped.message ? shaped : { ...shaped, message };
+    return message === shaped.message ? shaped : Object.assign({}, shaped, { message });
   }
 
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
@@ -315,7 +317,7 @@ export class OperationPipeline {
 
   formatResult(result: ExecutionResult): FormattedExecutionResult {
     if (!result.errors?.length) return result as FormattedExecutionResult;
-    return { ...result, errors: this.formatErrors(result.errors) };
+    return Object.assign({}, result, { errors: this.formatErrors(result.errors) });
   }
 }
 

@@ -58,7 +58,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     formatters: { level: (label: string) => ({ level: label }) },
   };
   if (options.pretty && !options.destination) {
-    return pino({ ...settings, transport: { target: 'pino-pretty', options: { colorize: true } } });
+    return pino(
+      Object.assign({}, settings, { transport: { target: 'pino-pretty', options: { colorize: true } } }),
+    );
   }
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }

@@ -186,12 +186,11 @@ export class BeeCloudClient extends BeeCloudEndpoints {
       if (timeout <= 0) break;
       // Signed per attempt: a retry after a backoff must not carry a stale timestamp.
       const timestamp = Date.now();
-      const signed = {
-        ...params,
+      const signed = Object.assign({}, params, {
         app_id: appId,
         timestamp,
         app_sign: signAppRequest(appId, timestamp, secret === 'app_secret' ? appSecret : masterSecret),
-      };
+      });
       const url = `${baseUrls[server]}${endpointPath(endpoint, id)}`;
       const span = tracingOn()
         ? startSpan(`BeeCloud ${endpoint}`, {

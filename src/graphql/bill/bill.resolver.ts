@@ -126,13 +126,13 @@ export class BillResolver implements ResolverInterface<Bill> {
       query.end_time,
       ({ skip, limit, endTime }) =>
         api
-          .bills({ ...query, end_time: endTime, skip, limit, need_detail: needDetail })
+          .bills(Object.assign({}, query, { end_time: endTime, skip, limit, need_detail: needDetail }))
           .then((answer) => answer.bills),
       () => api.billsCount(query).then((answer) => answer.count),
     );
     // Complete records (with detail) can answer later look-ups in this operation.
     if (needDetail) source.nodes.forEach(loaders.primeBill);
-    return new BillConnection({ ...source, nodes: source.nodes.map(Bill.fromWire) });
+    return new BillConnection(Object.assign({}, source, { nodes: source.nodes.map(Bill.fromWire) }));
   }
 
   @RequireScopes('bills:read')

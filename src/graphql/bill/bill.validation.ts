@@ -254,7 +254,7 @@ export function createBillRequest(input: CreateBillInput): Unsigned<CreateBillRe
         token: input.expressPayer.token,
       })
     : undefined;
-  const optional = payer ? { ...input.optional, ...payer } : input.optional;
+  const optional = payer ? Object.assign({}, input.optional, payer) : input.optional;
   return {
     channel: input.channel,
     ...baseRequest(input, optional),

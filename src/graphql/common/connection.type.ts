@@ -152,7 +152,7 @@ async function fetchWindow<T>(
   const end = window.skip + window.limit;
   const pages: Array<Promise<T[]>> = [];
   for (let skip = window.skip; skip < end; skip += MAX_QUERY_LIMIT)
-    pages.push(fetch({ ...window, skip, limit: Math.min(MAX_QUERY_LIMIT, end - skip) }));
+    pages.push(fetch({ endTime: window.endTime, skip, limit: Math.min(MAX_QUERY_LIMIT, end - skip) }));
   return (await Promise.all(pages)).flat();
 }
 

@@ -110,14 +110,13 @@ export type InStoreChannel = PayChannel | typeof SCAN_ANY_WALLET;
 registerEnumType(InStoreChannel, {
   name: 'InStoreChannel',
   description: 'An in-store channel: a QR code to show, or the customer’s pay code scanned.',
-  valuesConfig: {
-    ...channelValues(OFFLINE_CHANNELS),
+  valuesConfig: Object.assign(channelValues(OFFLINE_CHANNELS), {
     [SCAN_ANY_WALLET]: {
       description:
         "the cashier scans the customer's WeChat Pay or Alipay code and BeeCloud tells which (needs authCode); " +
         'the bill is then a WX_SCAN or ALI_SCAN bill, as scannedChannel says.',
     },
-  },
+  }),
 });
 
 export const BankCardType = { CREDIT: '1', DEBIT: '2' } as const;

@@ -38,8 +38,8 @@ export function channelFilter(filter: {
 
 /** An inclusive creation-time range in BeeCloud's 13-digit milliseconds. */
 export function timeRange(filter: { createdFrom?: Date | null; createdTo?: Date | null }) {
-  return {
-    ...(filter.createdFrom ? { start_time: filter.createdFrom.getTime() } : {}),
-    ...(filter.createdTo ? { end_time: filter.createdTo.getTime() } : {}),
-  };
+  const range: { start_time?: number; end_time?: number } = {};
+  if (filter.createdFrom) range.start_time = filter.createdFrom.getTime();
+  if (filter.createdTo) range.end_time = filter.createdTo.getTime();
+  return range;
 }

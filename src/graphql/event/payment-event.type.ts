@@ -94,8 +94,7 @@ export class PaymentEvent {
   refund!: Refund | null;
 
   static fromPayload(payload: PaymentEventPayload): PaymentEvent {
-    return Object.assign(new PaymentEvent(), {
-      ...payload,
+    return Object.assign(new PaymentEvent(), payload, {
       channel: payload.subChannel,
       family: payload.channel,
       fee: Money.of(payload.feeFen, payload.subChannel),

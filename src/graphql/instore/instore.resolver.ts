@@ -123,14 +123,14 @@ export class InStoreResolver {
   ): Promise<CreateScanBillPayload> {
     const refused = { billId: null, paid: null, scannedChannel: null, codeUrl: null };
     const problems = validateScanBill(input, { maxOptionalBytes, notifyUrlPrefixes });
-    if (problems.length) return { ...refused, userErrors: problems };
+    if (problems.length) return Object.assign({}, refused, { userErrors: problems });
     const outcome = await asUserErrors(
       () => scanOrDecline(() => api.offlineBill(scanBillRequest(input))),
       (wire) => BILL_INPUT_FIELDS[wire],
       { BILL_NO_DUPLICATE: 'billNo', PAY_FACTOR_NOT_SET: 'channel', CHANNEL_INVALID: 'channel' },
     );
-    if ('userErrors' in outcome) return { ...refused, ...outcome };
-    if ('declined' in outcome.ok) return { ...refused, userErrors: [outcome.ok.declined] };
+    if ('userErrors' in outcome) return Object.assign({}, refused, outcome);
+    if ('declined' in outcome.ok) return Object.assign({}, refused, { userErrors: [outcome.ok.declined] });
     invalidate({ billNo: input.billNo }); // a retry may have paid a bill the cache holds unpaid
     const answer = outcome.ok;
     return {

@@ -40,7 +40,9 @@ const FIELDS: {
     };
     // WeChat spells it timeStamp; the value stays the one BeeCloud signed.
     const { appId, timestamp: timeStamp, nonceStr, package: pkg, signType, paySign } = params;
-    return { ...params, jsapiParams: { appId, timeStamp, nonceStr, package: pkg, signType, paySign } };
+    return Object.assign({}, params, {
+      jsapiParams: { appId, timeStamp, nonceStr, package: pkg, signType, paySign },
+    });
   },
   ALI_APP: (field, channel) => ({ orderString: field('order_string'), codeUrl: alsoCodeUrl(field, channel) }),
   ALI_FORM: (field, channel) => ({

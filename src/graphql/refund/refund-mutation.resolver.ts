@@ -223,6 +223,6 @@ const BILL_REFUSALS: Partial<Record<string, string>> = {
 function withoutBillDetails(errors: UserError[]): UserError[] {
   return errors.map((error) => {
     const message = BILL_REFUSALS[error.code];
-    return message ? { ...error, message } : error;
+    return message ? Object.assign({}, error, { message }) : error;
   });
 }

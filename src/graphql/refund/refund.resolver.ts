@@ -56,11 +56,11 @@ export class RefundResolver implements ResolverInterface<Refund> {
       ({ skip, limit, endTime }) =>
         api
           // Always with detail: a refund's state (DENIED or FAILED) is read from its notification.
-          .refunds({ ...query, end_time: endTime, skip, limit, need_detail: true })
+          .refunds(Object.assign({}, query, { end_time: endTime, skip, limit, need_detail: true }))
           .then((answer) => answer.refunds),
       () => api.refundsCount(query).then((answer) => answer.count),
     );
-    return new RefundConnection({ ...source, nodes: source.nodes.map(Refund.fromWire) });
+    return new RefundConnection(Object.assign({}, source, { nodes: source.nodes.map(Refund.fromWire) }));
   }
 
   @RequireScopes('refunds:read')
