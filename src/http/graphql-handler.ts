@@ -267,10 +267,9 @@ function pipelinePlugin(options: GraphQLHandlerOptions): ApolloServerPlugin<Gate
           admission = await pipeline.admit(document, request, callerOf(contextValue));
           if (state?.found) await pipeline.register(state.found);
         },
-        // The pipeline runs the operation and Apollo answers with its result. Apollo's own execution
-        // (its `gateway` option was the other way in) kept each operation's objects alive past the
-        // next young-generation collection: ~6 KB an operation moved to the old generation, which
-        // set the peak heap and a tenth of the CPU (bench:ab, BENCHMARKS.md).
+        // The pipeline runs the operation and Apollo answers with its result. Apollo's `gateway`
+        // option, the other way in, made hidden classes per request that kept each operation alive
+        // into the old generation (~3.6 KB of it; "Hidden classes per request", BENCHMARKS.md).
         async responseForOperation({ document, operationName, request, contextValue }) {
           const result = await pipeline.execute({
             schema: pipeline.schema,
