@@ -218,18 +218,17 @@ export class OperationPipeline {
   /** Admission (admission.ts) with this pipeline's limits and rate limiter. */
   admit(document: DocumentNode, request: OperationRequest, caller: Caller): Promise<Admission> {
     return traced('graphql.admission', {}, async (span) => {
-      const admission = await admitOperation({
-        rateLimiter: this.options.rateLimiter,
-        rateKey: caller.rateKey,
-        onRateLimited: caller.onRateLimited,
-        principal: caller.principal,
-        schema: this.schema,
-        document,
-        operationName: request.operationName,
-        variables: request.variables ?? {},
-        limits: this.limits,
-        onAdmission: this.options.onAdmission,
-      });
+      const admission = await admitOperation(
+        Object.assign(this.budgetOf(caller), {
+          principal: caller.principal,
+          schema: this.schema,
+          document,
+          operationName: request.operationName,
+          variables: request.variables ?? {},
+          limits: this.limits,
+          onAdmission: this.options.onAdmission,
+        }),
+      );
       span?.setAttributes({
         'graphql.operation.cost': admission.budget.cost,
         'beecloud_graphql.upstream_calls_predicted': admission.budget.calls,
