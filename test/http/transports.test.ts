@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { KEYS, testAuthenticator } from '../support/auth.js';
 import { fragmentTree } from '../support/adversarial-documents.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { uniqueRefundNo } from '../support/sandbox.js';
 import {
   comparable,
   sendOver,
@@ -44,7 +45,7 @@ beforeAll(async () => {
   t = await startTestGateway({ server: { authenticator: testAuthenticator() } });
   const paid = await t.rest.paidBill({ channel: 'UN_APP', total_fee: 300 });
   ({ id: billId, billNo } = paid);
-  refundNo = `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}tbl${Date.now() % 1e6}`;
+  refundNo = uniqueRefundNo();
   const refund = await t.rest.call('createRefund', { bill_no: billNo, refund_no: refundNo, refund_fee: 100 });
   expect(refund.result_code).toBe(0);
 });

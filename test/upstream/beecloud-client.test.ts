@@ -1,7 +1,7 @@
 import { devApp } from '../../src/sandbox/apps.js';
 import { BeeCloudClient } from '../../src/upstream/beecloud-client.js';
 import { UpstreamError, parseEnvelope } from '../../src/upstream/upstream-error.js';
-import { startTestSandbox, uniqueBillNo } from '../support/sandbox.js';
+import { startTestSandbox, uniqueBillNo, uniqueRefundNo } from '../support/sandbox.js';
 import { fixedServer, refusedUrl, resettingServer } from '../support/servers.js';
 
 const app = devApp();
@@ -29,7 +29,7 @@ describe('BeeCloudClient', () => {
     expect((await api.bills({ bill_no: billNo })).bills).toHaveLength(1);
     expect((await api.billsCount({ bill_no: billNo })).count).toBe(1);
     await fetch(`${sandbox.url}/_sandbox/bills/${billNo}/pay`, { method: 'POST' });
-    const refundNo = `${new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10).replaceAll('-', '')}up1`;
+    const refundNo = uniqueRefundNo();
     const refund = await api.createRefund({
       refund_no: refundNo,
       bill_no: billNo,
