@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { scopeAuthChecker } from './auth-checker.js';
+import { enforceFieldScopes } from './auth-checker.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { InStoreResolver } from './instore/instore.resolver.js';
@@ -28,8 +28,8 @@ export async function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promi
     ],
     validate: false,
     pubSub,
-    authChecker: scopeAuthChecker,
   });
+  enforceFieldScopes(schema);
   // TypeGraphQL takes no description for the root types; every type here has one.
   schema.getQueryType()!.description = 'Bills and refunds, as BeeCloud holds them now.';
   schema.getMutationType()!.description =
