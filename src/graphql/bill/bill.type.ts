@@ -112,14 +112,22 @@ export class Bill implements Node {
   })
   operatorId!: string | null;
 
-  /** BeeCloud's JSON-encoded maps, parsed only when selected (a page or a join seldom asks for them). */
-  private json!: { optional: string; messageDetail: string | undefined };
+  /**
+   * BeeCloud's JSON-encoded maps, parsed only when selected (a page or a join seldom asks for
+   * them), and then once: the same Bill may answer many operations (fromWire says why).
+   */
+  private json!: {
+    optional: string;
+    messageDetail: string | undefined;
+    parsedOptional?: Record<string, unknown>;
+    parsedDetail?: Record<string, unknown> | null;
+  };
 
   @Field(() => GraphQLJSONObject, {
     description: "The merchant's own data, as given when the bill was created.",
   })
   get optional(): Record<string, unknown> {
-    return parseJsonObject(this.json.optional) ?? {};
+    return (this.json.parsedOptional ??= parseJsonObject(this.json.optional) ?? {});
   }
 
   @Field(() => GraphQLJSONObject, {
@@ -128,7 +136,7 @@ export class Bill implements Node {
       "The provider's notification. Loaded by `bill(id)`, nested look-ups, and lists with `needDetail`.",
   })
   get messageDetail(): Record<string, unknown> | null {
-    return parseJsonObject(this.json.messageDetail);
+    return (this.json.parsedDetail ??= parseJsonObject(this.json.messageDetail));
   }
 
   /** Resolved by BillResolver.refunds through a per-operation loader. */
@@ -140,42 +148,55 @@ export class Bill implements Node {
   })
   refunds?: Refund[];
 
+  /**
+   * The Bill of a record. A fetched record is never changed (the cache replaces a record, never
+   * edits it), so one Bill per record serves every field and operation that reach it: the 50
+   * refunds of a page that share 10 bills, a cached bill asked for again and again.
+   */
   static fromWire(record: BillRecord): Bill {
-    const channel = record.sub_channel;
-    const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
-    return Object.assign(new Bill(), {
-      id: record.id,
-      billNo: record.bill_no,
-      title: record.title,
-      total: Money.of(record.total_fee, channel),
-      totalFeeFen: record.total_fee,
-      channel,
-      family: familyOf(channel),
-      subChannel: channel,
-      status: record.revert_result
-        ? 'REVOKED'
-        : record.refund_result
-          ? 'REFUNDED'
-          : record.spay_result
-            ? 'PAID'
-            : 'OPEN',
-      paid: record.spay_result,
-      refunded: record.refund_result,
-      revoked: record.revert_result,
-      tradeNo: record.trade_no || null,
-      createdAt: new Date(record.create_time),
-      billFee: orNull(record.bill_fee),
-      discount: orNull(record.discount),
-      billFeeFen: record.bill_fee ?? null,
-      discountFen: record.discount ?? null,
-      couponId: record.coupon_id ?? null,
-      buyerId: record.buyer_id ?? null,
-      sellerId: record.seller_id ?? null,
-      storeId: record.store_id ?? null,
-      operatorId: record.operator_id ?? null,
-      json: { optional: record.optional, messageDetail: record.message_detail },
-    });
+    let bill = billOfRecord.get(record);
+    if (!bill) billOfRecord.set(record, (bill = toBill(record)));
+    return bill;
   }
+}
+
+const billOfRecord = new WeakMap<BillRecord, Bill>();
+
+function toBill(record: BillRecord): Bill {
+  const channel = record.sub_channel;
+  const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
+  return Object.assign(new Bill(), {
+    id: record.id,
+    billNo: record.bill_no,
+    title: record.title,
+    total: Money.of(record.total_fee, channel),
+    totalFeeFen: record.total_fee,
+    channel,
+    family: familyOf(channel),
+    subChannel: channel,
+    status: record.revert_result
+      ? 'REVOKED'
+      : record.refund_result
+        ? 'REFUNDED'
+        : record.spay_result
+          ? 'PAID'
+          : 'OPEN',
+    paid: record.spay_result,
+    refunded: record.refund_result,
+    revoked: record.revert_result,
+    tradeNo: record.trade_no || null,
+    createdAt: new Date(record.create_time),
+    billFee: orNull(record.bill_fee),
+    discount: orNull(record.discount),
+    billFeeFen: record.bill_fee ?? null,
+    discountFen: record.discount ?? null,
+    couponId: record.coupon_id ?? null,
+    buyerId: record.buyer_id ?? null,
+    sellerId: record.seller_id ?? null,
+    storeId: record.store_id ?? null,
+    operatorId: record.operator_id ?? null,
+    json: { optional: record.optional, messageDetail: record.message_detail },
+  });
 }
 
 @ObjectType({ description: 'A page of bills, newest first (a Relay connection).' })
