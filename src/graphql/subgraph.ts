@@ -37,7 +37,7 @@ const ENTITIES = {
     scope: 'bills:read',
     load: ({ loaders }: GatewayContext, key: string, value: string) =>
       (key === 'id' ? loaders.billById.load(value) : loaders.billByNo.load(value)).then(
-        (record) => record && Bill.fromWire(record),
+        (record) => record && Bill.ofLookup(record),
       ),
   },
   Refund: {

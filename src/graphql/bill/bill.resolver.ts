@@ -78,7 +78,7 @@ export class CreateBillPayload {
   })
   async bill(): Promise<Bill | null> {
     const record = await this.loadBill();
-    return record && Bill.fromWire(record);
+    return record && Bill.ofLookup(record);
   }
 
   @Field(() => ChannelPayload, { nullable: true, description: 'What the client does next to pay.' })
@@ -163,7 +163,7 @@ export class BillResolver implements ResolverInterface<Bill> {
     if ((id == null) === (billNo == null)) throw badUserInput('give exactly one of id and billNo', 'id');
     if (id != null) requireRecordId(id, 'id');
     const record = id != null ? await loaders.billById.load(id) : await loaders.billByNo.load(billNo!);
-    return record && Bill.fromWire(record);
+    return record && Bill.ofLookup(record);
   }
 
   @RequireScopes('refunds:read')

@@ -101,7 +101,7 @@ export class PaymentEvent {
       expectedFee:
         payload.expectedFeeFen === null ? null : Money.of(payload.expectedFeeFen, payload.subChannel),
       receivedAt: new Date(payload.receivedAt),
-      bill: payload.bill && Bill.fromWire(payload.bill),
+      bill: payload.bill && Bill.ofLookup(payload.bill),
       refund: payload.refund && Refund.fromWire(payload.refund),
     });
   }

@@ -32,7 +32,7 @@ export class NodeResolver {
       throw new AuthError('FORBIDDEN', 'node needs the scope bills:read or refunds:read');
     requireRecordId(id, 'id');
     const bill = bills ? await loaders.billById.load(id) : null;
-    if (bill) return Bill.fromWire(bill);
+    if (bill) return Bill.ofLookup(bill);
     const refund = refunds ? await loaders.refundById.load(id) : null;
     return refund && Refund.fromWire(refund);
   }

@@ -104,6 +104,6 @@ export class RefundResolver implements ResolverInterface<Refund> {
   @Budget({ calls: 1 })
   @FieldResolver()
   bill(@Root() refund: Refund, @Ctx() { loaders }: GatewayContext): Promise<Bill | null> {
-    return loaders.billByNo.load(refund.billNo).then((record) => record && Bill.fromWire(record));
+    return loaders.billByNo.load(refund.billNo).then((record) => record && Bill.ofLookup(record));
   }
 }
