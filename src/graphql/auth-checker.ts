@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { credentialsNeeded, AuthError } from '../auth/auth-error.js';
+import { checkScopes } from '../auth/operation-scopes.js';
 import type { Scope } from '../auth/principal.js';
 import type { GatewayContext } from './context.js';
 
@@ -29,14 +29,7 @@ function guarded(
   resolve: GraphQLFieldResolver<unknown, GatewayContext>,
 ): GraphQLFieldResolver<unknown, GatewayContext> {
   return (source, args, context, info) => {
-    const { principal } = context;
-    if (!principal) throw credentialsNeeded();
-    for (const scope of scopes) {
-      if (!principal.scopes.has(scope)) {
-        const missing = scopes.filter((needed) => !principal.scopes.has(needed));
-        throw new AuthError('FORBIDDEN', `this needs the scope ${missing.join(', ')}`);
-      }
-    }
+    checkScopes(scopes, context.principal, 'this');
     return resolve(source, args, context, info);
   };
 }
