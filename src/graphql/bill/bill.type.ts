@@ -150,7 +150,40 @@ export class Bill implements Node {
 
   /** The Bill of a record, made afresh: a page's, whose records are seldom read again (see `ofLookup`). */
   static fromWire(record: BillRecord): Bill {
-    return toBill(record);
+    const channel = record.sub_channel;
+    const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
+    return Object.assign(new Bill(), {
+      id: record.id,
+      billNo: record.bill_no,
+      title: record.title,
+      total: Money.of(record.total_fee, channel),
+      totalFeeFen: record.total_fee,
+      channel,
+      family: familyOf(channel),
+      subChannel: channel,
+      status: record.revert_result
+        ? 'REVOKED'
+        : record.refund_result
+          ? 'REFUNDED'
+          : record.spay_result
+            ? 'PAID'
+            : 'OPEN',
+      paid: record.spay_result,
+      refunded: record.refund_result,
+      revoked: record.revert_result,
+      tradeNo: record.trade_no || null,
+      createdAt: new Date(record.create_time),
+      billFee: orNull(record.bill_fee),
+      discount: orNull(record.discount),
+      billFeeFen: record.bill_fee ?? null,
+      discountFen: record.discount ?? null,
+      couponId: record.coupon_id ?? null,
+      buyerId: record.buyer_id ?? null,
+      sellerId: record.seller_id ?? null,
+      storeId: record.store_id ?? null,
+      operatorId: record.operator_id ?? null,
+      json: { optional: record.optional, messageDetail: record.message_detail },
+    });
   }
 
   /**
@@ -162,49 +195,12 @@ export class Bill implements Node {
    */
   static ofLookup(record: BillRecord): Bill {
     let bill = billOfRecord.get(record);
-    if (!bill) billOfRecord.set(record, (bill = toBill(record)));
+    if (!bill) billOfRecord.set(record, (bill = Bill.fromWire(record)));
     return bill;
   }
 }
 
 const billOfRecord = new WeakMap<BillRecord, Bill>();
-
-function toBill(record: BillRecord): Bill {
-  const channel = record.sub_channel;
-  const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
-  return Object.assign(new Bill(), {
-    id: record.id,
-    billNo: record.bill_no,
-    title: record.title,
-    total: Money.of(record.total_fee, channel),
-    totalFeeFen: record.total_fee,
-    channel,
-    family: familyOf(channel),
-    subChannel: channel,
-    status: record.revert_result
-      ? 'REVOKED'
-      : record.refund_result
-        ? 'REFUNDED'
-        : record.spay_result
-          ? 'PAID'
-          : 'OPEN',
-    paid: record.spay_result,
-    refunded: record.refund_result,
-    revoked: record.revert_result,
-    tradeNo: record.trade_no || null,
-    createdAt: new Date(record.create_time),
-    billFee: orNull(record.bill_fee),
-    discount: orNull(record.discount),
-    billFeeFen: record.bill_fee ?? null,
-    discountFen: record.discount ?? null,
-    couponId: record.coupon_id ?? null,
-    buyerId: record.buyer_id ?? null,
-    sellerId: record.seller_id ?? null,
-    storeId: record.store_id ?? null,
-    operatorId: record.operator_id ?? null,
-    json: { optional: record.optional, messageDetail: record.message_detail },
-  });
-}
 
 @ObjectType({ description: 'A page of bills, newest first (a Relay connection).' })
 export class BillConnection extends ConnectionOf(Bill) {}
