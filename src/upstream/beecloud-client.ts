@@ -1,5 +1,4 @@
 import type { Got } from 'got';
-import * as v from 'valibot';
 import {
   ENDPOINTS,
   encodePara,
@@ -11,7 +10,7 @@ import {
   type BillRecord,
   type RefundRecord,
 } from '../wire/index.js';
-import { firstProblem, RESPONSE_SCHEMAS } from './response-schemas.js';
+import { checkAnswer } from './response-check.js';
 import {
   DEFAULT_RETRY_POLICY,
   retryDelayMs,
@@ -300,16 +299,6 @@ export type Params<E extends EndpointName> = EndpointContract[E]['params'];
 
 /** How one HTTP exchange ended, with the status when an answer came. */
 type AttemptOutcome = ({ text: string } | { failure: AttemptFailure }) & { status?: number };
-
-/** A success answer as its endpoint's type, or UPSTREAM_BAD_RESPONSE naming the first field that is off. */
-function checkAnswer<E extends EndpointName>(endpoint: E, body: unknown): EndpointResponse<E> {
-  const checked = v.safeParse(RESPONSE_SCHEMAS[endpoint], body);
-  if (checked.success) return checked.output as EndpointResponse<E>;
-  throw new UpstreamError(
-    'UPSTREAM_BAD_RESPONSE',
-    `the payment service's answer is not as documented (${firstProblem(checked.issues)})`,
-  );
-}
 
 /** The public error for an attempt's failure: no URL, host or secret in it. */
 function describe(failure: AttemptFailure): UpstreamError {

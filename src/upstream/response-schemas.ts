@@ -11,10 +11,11 @@ import {
 
 /**
  * What BeeCloud's success answers must hold, per endpoint: checked on every answer by the
- * client (beecloud-client.ts), so that a missing or mistyped field is UPSTREAM_BAD_RESPONSE
- * at the edge instead of a `0`, an empty list or a crash deep in a resolver. Fields beyond
- * these are dropped: nothing reads them. The `Same<…>` checks at the bottom make a
- * drift between these schemas and the types in src/wire a compile error.
+ * client (beecloud-client.ts, through their compiled form in response-check.ts), so that a
+ * missing or mistyped field is UPSTREAM_BAD_RESPONSE at the edge instead of a `0`, an empty
+ * list or a crash deep in a resolver. Fields beyond these are dropped: nothing reads them. The
+ * `Same<…>` checks at the bottom make a drift between these schemas and the types in src/wire
+ * a compile error.
  */
 
 const envelope = { result_code: v.number(), result_msg: v.string(), err_detail: v.string() };
