@@ -3,6 +3,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { enforceFieldScopes } from './auth-checker.js';
+import { readGetterFieldsDirectly } from './getter-fields.js';
 import { BillResolver } from './bill/bill.resolver.js';
 import { EventResolver } from './event/event.resolver.js';
 import { InStoreResolver } from './instore/instore.resolver.js';
@@ -29,6 +30,7 @@ export async function buildGatewaySchema(pubSub: PubSub = createPubSub()): Promi
     validate: false,
     pubSub,
   });
+  readGetterFieldsDirectly(schema);
   enforceFieldScopes(schema);
   // TypeGraphQL takes no description for the root types; every type here has one.
   schema.getQueryType()!.description = 'Bills and refunds, as BeeCloud holds them now.';

@@ -148,42 +148,45 @@ export class Bill implements Node {
   })
   refunds?: Refund[];
 
-  /** The Bill of a record, made afresh: a page's, whose records are seldom read again (see `ofLookup`). */
+  /**
+   * The Bill of a record, made afresh: a page's, whose records are seldom read again (see
+   * `ofLookup`). Field by field: `Object.assign` from a literal cost a 50-bill page a tenth of
+   * its GraphQL work more (bench, in process).
+   */
   static fromWire(record: BillRecord): Bill {
     const channel = record.sub_channel;
-    const orNull = (fen: number | undefined) => (fen === undefined ? null : Money.of(fen, channel));
-    return Object.assign(new Bill(), {
-      id: record.id,
-      billNo: record.bill_no,
-      title: record.title,
-      total: Money.of(record.total_fee, channel),
-      totalFeeFen: record.total_fee,
-      channel,
-      family: familyOf(channel),
-      subChannel: channel,
-      status: record.revert_result
-        ? 'REVOKED'
-        : record.refund_result
-          ? 'REFUNDED'
-          : record.spay_result
-            ? 'PAID'
-            : 'OPEN',
-      paid: record.spay_result,
-      refunded: record.refund_result,
-      revoked: record.revert_result,
-      tradeNo: record.trade_no || null,
-      createdAt: new Date(record.create_time),
-      billFee: orNull(record.bill_fee),
-      discount: orNull(record.discount),
-      billFeeFen: record.bill_fee ?? null,
-      discountFen: record.discount ?? null,
-      couponId: record.coupon_id ?? null,
-      buyerId: record.buyer_id ?? null,
-      sellerId: record.seller_id ?? null,
-      storeId: record.store_id ?? null,
-      operatorId: record.operator_id ?? null,
-      json: { optional: record.optional, messageDetail: record.message_detail },
-    });
+    const bill = new Bill();
+    bill.id = record.id;
+    bill.billNo = record.bill_no;
+    bill.title = record.title;
+    bill.total = Money.of(record.total_fee, channel);
+    bill.totalFeeFen = record.total_fee;
+    bill.channel = channel;
+    bill.family = familyOf(channel);
+    bill.subChannel = channel;
+    bill.status = record.revert_result
+      ? 'REVOKED'
+      : record.refund_result
+        ? 'REFUNDED'
+        : record.spay_result
+          ? 'PAID'
+          : 'OPEN';
+    bill.paid = record.spay_result;
+    bill.refunded = record.refund_result;
+    bill.revoked = record.revert_result;
+    bill.tradeNo = record.trade_no || null;
+    bill.createdAt = new Date(record.create_time);
+    bill.billFee = record.bill_fee === undefined ? null : Money.of(record.bill_fee, channel);
+    bill.discount = record.discount === undefined ? null : Money.of(record.discount, channel);
+    bill.billFeeFen = record.bill_fee ?? null;
+    bill.discountFen = record.discount ?? null;
+    bill.couponId = record.coupon_id ?? null;
+    bill.buyerId = record.buyer_id ?? null;
+    bill.sellerId = record.seller_id ?? null;
+    bill.storeId = record.store_id ?? null;
+    bill.operatorId = record.operator_id ?? null;
+    bill.json = { optional: record.optional, messageDetail: record.message_detail };
+    return bill;
   }
 
   /**

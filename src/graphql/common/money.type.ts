@@ -28,6 +28,9 @@ export class Money {
 
   /** An amount of `channel`'s currency. */
   static of(amount: number, channel: PayChannel): Money {
-    return Object.assign(new Money(), { amount, currency: currencyOf(channel) });
+    const money = new Money();
+    money.amount = amount;
+    money.currency = currencyOf(channel);
+    return money;
   }
 }

@@ -93,25 +93,27 @@ export class Refund implements Node {
   @Field(() => Bill, { nullable: true, description: 'The refunded bill.' })
   bill?: Bill | null;
 
+  /** The Refund of a record, field by field (Bill.fromWire says why). */
   static fromWire(record: RefundRecord): Refund {
-    return Object.assign(new Refund(), {
-      id: record.id,
-      refundNo: record.refund_no,
-      billNo: record.bill_no,
-      refundFee: Money.of(record.refund_fee, record.sub_channel),
-      billTotal: Money.of(record.total_fee, record.sub_channel),
-      refundFeeFen: record.refund_fee,
-      billTotalFeeFen: record.total_fee,
-      title: record.title,
-      channel: record.sub_channel,
-      family: familyOf(record.sub_channel),
-      subChannel: record.sub_channel,
-      finished: record.finish,
-      succeeded: record.result,
-      state: stateOf(record),
-      createdAt: new Date(record.create_time),
-      json: { optional: record.optional, messageDetail: record.message_detail },
-    });
+    const channel = record.sub_channel;
+    const refund = new Refund();
+    refund.id = record.id;
+    refund.refundNo = record.refund_no;
+    refund.billNo = record.bill_no;
+    refund.refundFee = Money.of(record.refund_fee, channel);
+    refund.billTotal = Money.of(record.total_fee, channel);
+    refund.refundFeeFen = record.refund_fee;
+    refund.billTotalFeeFen = record.total_fee;
+    refund.title = record.title;
+    refund.channel = channel;
+    refund.family = familyOf(channel);
+    refund.subChannel = channel;
+    refund.finished = record.finish;
+    refund.succeeded = record.result;
+    refund.state = stateOf(record);
+    refund.createdAt = new Date(record.create_time);
+    refund.json = { optional: record.optional, messageDetail: record.message_detail };
+    return refund;
   }
 }
 
