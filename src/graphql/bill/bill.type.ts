@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateTime } from '../common/date-time.scalar.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { familyOf, type BillRecord } from '../../wire/index.js';
 import { Channel, ChannelFamilyEnum } from '../common/enums.js';
@@ -70,7 +71,7 @@ export class Bill implements Node {
   @Field(() => String, { nullable: true, description: "The provider's transaction number, once paid." })
   tradeNo!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When the bill was created (BeeCloud keeps milliseconds).' })
+  @Field(() => DateTime, { description: 'When the bill was created (BeeCloud keeps milliseconds).' })
   createdAt!: Date;
 
   @Field(() => Money, {

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from './date-time.scalar.js';
 import { Field, InputType } from 'type-graphql';
 import { Channel, ChannelFamilyEnum } from './enums.js';
 import { badUserInput } from '../errors.js';
@@ -16,10 +16,10 @@ export class ListFilter {
   @Field(() => Channel, { nullable: true, description: 'One channel. Not with `family`.' })
   channel?: Channel | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or after (inclusive).' })
+  @Field(() => DateTime, { nullable: true, description: 'Created at or after (inclusive).' })
   createdFrom?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Created at or before (inclusive).' })
+  @Field(() => DateTime, { nullable: true, description: 'Created at or before (inclusive).' })
   createdTo?: Date | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Load `messageDetail` of the listed records.' })

@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateTime } from '../common/date-time.scalar.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { PaymentEventPayload } from '../../events/payment-event.js';
 import { Bill } from '../bill/bill.type.js';
@@ -76,7 +77,7 @@ export class PaymentEvent {
   @Field(() => GraphQLJSONObject, { description: "The merchant's own data of the bill or refund." })
   optional!: Record<string, unknown>;
 
-  @Field(() => GraphQLDateTime, { description: 'When the gateway received the webhook.' })
+  @Field(() => DateTime, { description: 'When the gateway received the webhook.' })
   receivedAt!: Date;
 
   @RequireScopes('bills:read')

@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateTime } from '../common/date-time.scalar.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { familyOf, type RefundRecord } from '../../wire/index.js';
 import { Money } from '../common/money.type.js';
@@ -62,7 +63,7 @@ export class Refund implements Node {
   @Field(() => RefundState, { description: 'Where the refund stands.' })
   state!: RefundState;
 
-  @Field(() => GraphQLDateTime, { description: 'When the refund was created.' })
+  @Field(() => DateTime, { description: 'When the refund was created.' })
   createdAt!: Date;
 
   /** BeeCloud's JSON-encoded maps, parsed only when selected (a list seldom asks for them). */
