@@ -23,6 +23,14 @@ const bill = (i: number): BillRecord => ({
   optional: '{"order":"A-1"}',
   revert_result: false,
   refund_result: false,
+  // The later revisions' fields, as the sandbox sends them: nulls where nothing was given.
+  bill_fee: 100 + i,
+  discount: 0,
+  coupon_id: null,
+  buyer_id: null,
+  seller_id: null,
+  store_id: null,
+  operator_id: null,
 });
 const envelope = { result_code: 0, result_msg: 'OK', err_detail: '' };
 const cases = [
