@@ -2,12 +2,17 @@
  * `npm run bench:ab -- <other build's dist-bench/src/main.js>`: this build of the gateway against
  * another (a worktree of an earlier commit, built with `npx tsc -p tsconfig.bench.json`), over one
  * sandbox, taking turns (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 3, per scenario and
- * build) so that the machine's drift falls on both alike. Prints each build's median
- * operations per second, CPU µs per operation (/proc/<pid>/stat) and p50 latency: what a change
- * moved. BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1
- * compares the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds.
- * BENCH_OTHER_ENV (JSON) adds to the other gateway's environment: with `dist-bench/src/main.js` as the
- * other build, it compares one build with itself differently configured (tracing on, say).
+ * build) so that the machine's drift falls on both alike. Prints each build's median operations
+ * per second, CPU µs per operation (/proc/<pid>/stat) and p50 latency, and the median of the
+ * rounds' CPU ratios (this build's over the other's, each round's two runs side by side) with
+ * its quartiles: what a change moved. The ratio is the figure to trust: the machine's speed
+ * drifts between rounds, which the separate medians take in and the pairs cancel (this build
+ * against itself: medians 10% apart, the paired ratio within 4% of 1).
+ *
+ * BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1 compares
+ * the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds. BENCH_OTHER_ENV
+ * (JSON) adds to the other gateway's environment: with `dist-bench/src/main.js` as the other
+ * build, it compares one build with itself differently configured (tracing on, say).
  */
 import { createApiKey } from '../src/auth/api-keys.js';
 import {
@@ -84,9 +89,16 @@ try {
         results[name].cpu.push(cpuUs!);
       }
     }
+    const ratios = results.ours.cpu
+      .map((cpu, round) => cpu / results.other.cpu[round]!)
+      .sort((a, b) => a - b);
+    const quartile = (q: number) => ratios[Math.floor(q * (ratios.length - 1))]!.toFixed(3);
     const line = (name: 'ours' | 'other') =>
       `${name.padEnd(5)} ${median(results[name].rps).toFixed(0).padStart(6)}/s ${median(results[name].cpu).toFixed(0).padStart(6)} µs/op p50 ${median(results[name].p50).toFixed(2)} ms`;
-    console.log(`${scenario}${CACHED ? ' (cached)' : ''}: ${line('ours')} | ${line('other')}`);
+    console.log(
+      `${scenario}${CACHED ? ' (cached)' : ''}: ${line('ours')} | ${line('other')} | ` +
+        `CPU ours/other ${median(ratios).toFixed(3)} (quartiles ${quartile(0.25)}–${quartile(0.75)})`,
+    );
   }
 } finally {
   for (const child of [builds.ours, builds.other, sandbox]) child.kill('SIGTERM');
