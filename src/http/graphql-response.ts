@@ -18,23 +18,30 @@ export async function writeResponse(
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     const text = response.body.string;
+    const bytes = Buffer.byteLength(text);
     const accepted = req.headers['accept-encoding'] ?? '';
     const encoding =
-      Buffer.byteLength(text) < COMPRESS_FROM_BYTES
+      bytes < COMPRESS_FROM_BYTES
         ? undefined
         : /\bbr\b/.test(accepted)
           ? 'br'
           : /\bgzip\b/.test(accepted)
             ? 'gzip'
             : undefined;
+    res.setHeader('vary', 'accept-encoding');
+    if (!encoding) {
+      // As text: node writes the head and the body in one `write` of one string. As a Buffer the
+      // two went out through `writev` as a string and a copy: ~4% of a cached bill's CPU (paired
+      // bench:ab), none of a page's.
+      res.setHeader('content-length', bytes);
+      res.end(text);
+      return;
+    }
     const body =
       encoding === 'br'
         ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } })
-        : encoding === 'gzip'
-          ? gzipSync(text, { level: 4 })
-          : Buffer.from(text);
-    if (encoding) res.setHeader('content-encoding', encoding);
-    res.setHeader('vary', 'accept-encoding');
+        : gzipSync(text, { level: 4 });
+    res.setHeader('content-encoding', encoding);
     res.setHeader('content-length', body.length);
     res.end(body);
     return;

@@ -131,6 +131,38 @@ describe('operating the gateway', () => {
     expect(brotli.headers.get('content-encoding')).toBe('br');
   });
 
+  it('frames an uncompressed answer by its UTF-8 bytes, not its characters', async () => {
+    const raw = await new Promise<{ length?: string; encoding?: string; body: Buffer }>((resolve, reject) => {
+      const body = JSON.stringify({ query: '{ bills(first: 5) { items { total { formatted } } } }' });
+      const req = httpRequest(
+        t.graphqlUrl,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.everything.key}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              length: res.headers['content-length'],
+              encoding: res.headers['content-encoding'],
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(raw.encoding).toBeUndefined();
+    const text = raw.body.toString('utf8');
+    expect(text).toContain('¥'); // two bytes in UTF-8: a length in characters would cut the answer short
+    expect(Number(raw.length)).toBe(raw.body.length);
+    expect(Number(raw.length)).toBeGreaterThan(text.length);
+    expect(JSON.parse(text)).toMatchObject({ data: { bills: { items: expect.any(Array) } } });
+  });
+
   it('says when to retry a 429, and how to authenticate a 401', async () => {
     const key = { authorization: `Bearer ${KEYS.readOnlyBills.key}` };
     let limited: Response | undefined;
