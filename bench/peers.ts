@@ -8,7 +8,9 @@
  * - Scenarios: bill by id; a 50-bill page; 50 refunds with their bills. Each at concurrency 1
  *   (p50 latency) and 10 (operations per second), interleaved system by system and repeated
  *   BENCH_ROUNDS times (default 5); every figure is the median of the rounds. BENCH_SECONDS
- *   (default 5) is the length of one measurement.
+ *   (default 5) is the length of one measurement, after BENCH_WARMUP_SECONDS (default 4) of the
+ *   same load unmeasured: each system has sat idle while the others ran, and V8 takes seconds to
+ *   come back to speed (bench/support.ts's WARMUP_SECONDS). The warm-up's rate is printed too.
  * - "Uncached" is CACHE_TTL_MS=0: every cache off. Both of our gateways run as in production
  *   (NODE_ENV=production, as the Dockerfile sets it): an API key on every request, the rate
  *   limiter on with a budget too large to bind. Hive runs with NODE_ENV=production too.
@@ -45,6 +47,7 @@ import {
   seed,
   start,
   stopAll,
+  WARMUP_SECONDS,
   waitUntilUp,
   type Json,
 } from './support.js';
@@ -163,7 +166,7 @@ function operations(
 
 type Results = Record<
   Scenario,
-  Record<1 | 10, Partial<Record<System, { rps: number; p50: number; cpuUs?: number }>>>
+  Record<1 | 10, Partial<Record<System, { rps: number; p50: number; cpuUs?: number; firstRps: number }>>>
 >;
 
 /** A grouped bar chart, drawn here so that nothing beyond this file is needed to make it. */
@@ -280,7 +283,7 @@ try {
   await waitUntilUp(`http://127.0.0.1:${PORTS.hive}/healthcheck`, 60_000);
   await waitUntilUp(`http://127.0.0.1:${PORTS.floor}/page`);
 
-  const samples: Record<string, Array<{ rps: number; p50: number; cpuUs?: number }>> = {};
+  const samples: Record<string, Array<{ rps: number; p50: number; cpuUs?: number; firstRps: number }>> = {};
   // The gateways' own CPU per operation (the issue's second yardstick); Hive's too, for the record.
   const pidOf: Partial<Record<System, () => number | undefined>> = {
     uncached: () => processes.uncached.pid,
@@ -317,6 +320,7 @@ try {
                         rps: median(runs.map((r) => r.rps)),
                         p50: median(runs.map((r) => r.p50)),
                         cpuUs: runs[0]!.cpuUs === undefined ? undefined : median(runs.map((r) => r.cpuUs!)),
+                        firstRps: median(runs.map((r) => r.firstRps)),
                       },
                     ],
                   ]
@@ -330,7 +334,8 @@ try {
 
   console.log(
     `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
-      `${SECONDS} s per run, medians of ${ROUNDS} interleaved rounds, loopback; client, gateways and sandbox share the cores\n`,
+      `${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, medians of ${ROUNDS} interleaved rounds, loopback; ` +
+      'client, gateways and sandbox share the cores\n',
   );
   console.log(`| scenario | concurrency | ${SYSTEMS.join(' | ')} |`);
   console.log(`| --- | --- | ${SYSTEMS.map(() => '---').join(' | ')} |`);
@@ -342,6 +347,14 @@ try {
       });
       console.log(`| ${scenario} | ${c} | ${cells.join(' | ')} |`);
     }
+  // Not targeted: how each process starts after idling while the others were measured.
+  console.log(`\nThe warm-up's own rate at concurrency 10 (the first ${WARMUP_SECONDS} s after idling):`);
+  for (const scenario of SCENARIOS)
+    console.log(
+      `| ${scenario} | ${SYSTEMS.map((system) => results[scenario][10][system])
+        .map((r, i) => `${SYSTEMS[i]} ${r ? `${Math.round(r.firstRps)}/s` : '—'}`)
+        .join(' | ')} |`,
+    );
   console.log("\nCPU per operation at concurrency 10 (each process's user + system time, /proc/<pid>/stat):");
   for (const scenario of SCENARIOS)
     console.log(

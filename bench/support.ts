@@ -245,8 +245,40 @@ export function cpuMicros(pid: number | undefined): number {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * Runs `operation` for `seconds` with `concurrency` workers. At concurrency 1 the latency of each
- * operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
+ * Seconds each measurement first runs unmeasured, at its own concurrency (BENCH_WARMUP_SECONDS,
+ * default 4). A process that sat idle while the others were measured starts slow: V8 has shrunk
+ * its young generation and flushed the bytecode of functions that did not run, and grows and
+ * compiles them back under load. Measured here after 20–60 s idle, our cached gateway's first
+ * second ran at 20–60% of its steady rate and reached it within two to four seconds; Hive's
+ * first second at ~40% and its fourth at ~90%; the floor's first second at ~80%
+ * (BENCHMARKS.md, 2026-12-05). Without a warm-up a 5 s window measures mostly that recovery,
+ * which differs by process; with it, every system is measured at its steady rate, and the
+ * warm-up's own rate is reported beside it (`firstRps`).
+ */
+export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
+
+/** Runs `operation` with `concurrency` workers until `deadline` (performance.now()); calls `done(ms)` per operation. */
+async function drive(
+  operation: () => Promise<unknown>,
+  concurrency: number,
+  deadline: number,
+  done: (ms: number) => void,
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await operation();
+        done(performance.now() - started);
+      }
+    }),
+  );
+}
+
+/**
+ * Runs `operation` for `seconds` with `concurrency` workers, after a warm-up of `warmupSeconds`
+ * (see WARMUP_SECONDS) whose throughput is returned as `firstRps`. At concurrency 1 the latency
+ * of each operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
  */
 export async function measure(
   operation: () => Promise<unknown>,
@@ -254,22 +286,17 @@ export async function measure(
   seconds: number,
   /** The process whose CPU per operation is read (/proc/<pid>/stat). */
   pid?: number,
-): Promise<{ rps: number; p50: number; cpuUs?: number }> {
-  for (let i = 0; i < 20; i++) await operation(); // warm-up
+  warmupSeconds = WARMUP_SECONDS,
+): Promise<{ rps: number; p50: number; cpuUs?: number; firstRps: number }> {
+  for (let i = 0; i < 20; i++) await operation(); // connections open, the query known
+  let warm = 0;
+  const warmStart = performance.now();
+  await drive(operation, concurrency, warmStart + warmupSeconds * 1000, () => warm++);
+  const firstRps = warmupSeconds > 0 ? warm / ((performance.now() - warmStart) / 1000) : NaN;
   const latencies: number[] = [];
-  let done = 0;
   const cpuBefore = cpuMicros(pid);
-  const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        await operation();
-        latencies.push(performance.now() - started);
-        done++;
-      }
-    }),
-  );
+  await drive(operation, concurrency, performance.now() + seconds * 1000, (ms) => latencies.push(ms));
+  const done = latencies.length;
   const cpuUs = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / done;
-  return { rps: done / seconds, p50: median(latencies), cpuUs };
+  return { rps: done / seconds, p50: median(latencies), cpuUs, firstRps };
 }
