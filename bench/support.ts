@@ -251,9 +251,9 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * compiles them back under load. Measured here after 20–60 s idle, our cached gateway's first
  * second ran at 20–60% of its steady rate and reached it within two to four seconds; Hive's
  * first second at ~40% and its fourth at ~90%; the floor's first second at ~80%
- * (BENCHMARKS.md, 2026-12-05). Without a warm-up a 5 s window measures mostly that recovery,
- * which differs by process; with it, every system is measured at its steady rate, and the
- * warm-up's own rate is reported beside it (`firstRps`).
+ * (BENCHMARKS.md, 2026-12-05). Without a warm-up a 5 s window took in that recovery, more for
+ * some processes than others; with it, each window starts once the process is back to speed,
+ * and the warm-up's own rate is reported beside it (`firstRps`).
  */
 export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
 
