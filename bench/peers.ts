@@ -164,10 +164,10 @@ function operations(
   };
 }
 
-type Results = Record<
-  Scenario,
-  Record<1 | 10, Partial<Record<System, { rps: number; p50: number; cpuUs?: number; firstRps: number }>>>
->;
+type Sample = Awaited<ReturnType<typeof measure>>;
+/** A system's figures in one scenario: the medians of its rounds' samples, and the most the others took. */
+type Summary = Sample & { bystanderMaxMsPerS: number };
+type Results = Record<Scenario, Record<1 | 10, Partial<Record<System, Summary>>>>;
 
 /** A grouped bar chart, drawn here so that nothing beyond this file is needed to make it. */
 function chart(results: Results, systems: System[]): string {
@@ -283,13 +283,21 @@ try {
   await waitUntilUp(`http://127.0.0.1:${PORTS.hive}/healthcheck`, 60_000);
   await waitUntilUp(`http://127.0.0.1:${PORTS.floor}/page`);
 
-  const samples: Record<string, Array<{ rps: number; p50: number; cpuUs?: number; firstRps: number }>> = {};
+  const samples: Record<string, Sample[]> = {};
   // The gateways' own CPU per operation (the issue's second yardstick); Hive's too, for the record.
   const pidOf: Partial<Record<System, () => number | undefined>> = {
     uncached: () => processes.uncached.pid,
     cached: () => processes.cached.pid,
     hive: () => processes.hive?.pid,
   };
+  // The processes with no part in a system's operation: what they burn while it is measured
+  // (a collection after their own load, say) comes out of the shared cores.
+  const servedBy = (system: System) =>
+    system === 'hive @resolveTo' ? 'hive' : system === 'direct' ? undefined : system;
+  const bystandersOf = (system: System) =>
+    (['uncached', 'cached', 'hive', 'floor'] as const)
+      .filter((name) => name !== servedBy(system))
+      .map((name) => processes[name]?.pid);
   for (let round = 1; round <= ROUNDS; round++) {
     const ops = operations(billId, refundBillNos); // signed anew: the sandbox allows 5 minutes
     for (const concurrency of [1, 10] as const)
@@ -298,7 +306,9 @@ try {
           const operation = ops[scenario][system];
           if (!operation) continue;
           (samples[`${scenario}|${concurrency}|${system}`] ??= []).push(
-            await measure(operation, concurrency, SECONDS, pidOf[system]?.()),
+            await measure(operation, concurrency, SECONDS, pidOf[system]?.(), {
+              bystanders: bystandersOf(system),
+            }),
           );
         }
     console.log(`round ${round} of ${ROUNDS} done`);
@@ -321,6 +331,8 @@ try {
                         p50: median(runs.map((r) => r.p50)),
                         cpuUs: runs[0]!.cpuUs === undefined ? undefined : median(runs.map((r) => r.cpuUs!)),
                         firstRps: median(runs.map((r) => r.firstRps)),
+                        bystanderMsPerS: median(runs.map((r) => r.bystanderMsPerS)),
+                        bystanderMaxMsPerS: Math.max(...runs.map((r) => r.bystanderMsPerS)),
                       },
                     ],
                   ]
@@ -347,14 +359,22 @@ try {
       });
       console.log(`| ${scenario} | ${c} | ${cells.join(' | ')} |`);
     }
-  // Not targeted: how each process starts after idling while the others were measured.
+  // Not targeted: how each process starts after idling, and what the others took meanwhile.
+  const perSystem = (cell: (r: Summary) => string) => {
+    for (const scenario of SCENARIOS)
+      console.log(
+        `| ${scenario} | ${SYSTEMS.map((system) => {
+          const r = results[scenario][10][system];
+          return `${system} ${r ? cell(r) : '—'}`;
+        }).join(' | ')} |`,
+      );
+  };
   console.log(`\nThe warm-up's own rate at concurrency 10 (the first ${WARMUP_SECONDS} s after idling):`);
-  for (const scenario of SCENARIOS)
-    console.log(
-      `| ${scenario} | ${SYSTEMS.map((system) => results[scenario][10][system])
-        .map((r, i) => `${SYSTEMS[i]} ${r ? `${Math.round(r.firstRps)}/s` : '—'}`)
-        .join(' | ')} |`,
-    );
+  perSystem((r) => `${Math.round(r.firstRps)}/s`);
+  console.log(
+    "\nThe other processes' CPU during each window at concurrency 10 (ms a second, median and highest of the rounds; the sandbox not counted):",
+  );
+  perSystem((r) => `${r.bystanderMsPerS.toFixed(0)} (≤ ${r.bystanderMaxMsPerS.toFixed(0)})`);
   console.log("\nCPU per operation at concurrency 10 (each process's user + system time, /proc/<pid>/stat):");
   for (const scenario of SCENARIOS)
     console.log(

@@ -278,7 +278,9 @@ async function drive(
 /**
  * Runs `operation` for `seconds` with `concurrency` workers, after a warm-up of `warmupSeconds`
  * (see WARMUP_SECONDS) whose throughput is returned as `firstRps`. At concurrency 1 the latency
- * of each operation is timed with a microsecond clock (whole-millisecond tools are too coarse here).
+ * of each operation is timed with a microsecond clock (whole-millisecond tools are too coarse
+ * here). `bystanders`: processes that have no part in the operation, whose CPU during the
+ * window is returned (`bystanderMsPerS`, ms a second): what they took from the shared cores.
  */
 export async function measure(
   operation: () => Promise<unknown>,
@@ -286,17 +288,21 @@ export async function measure(
   seconds: number,
   /** The process whose CPU per operation is read (/proc/<pid>/stat). */
   pid?: number,
-  warmupSeconds = WARMUP_SECONDS,
-): Promise<{ rps: number; p50: number; cpuUs?: number; firstRps: number }> {
+  options: { warmupSeconds?: number; bystanders?: Array<number | undefined> } = {},
+): Promise<{ rps: number; p50: number; cpuUs?: number; firstRps: number; bystanderMsPerS: number }> {
+  const { warmupSeconds = WARMUP_SECONDS, bystanders = [] } = options;
   for (let i = 0; i < 20; i++) await operation(); // connections open, the query known
   let warm = 0;
   const warmStart = performance.now();
   await drive(operation, concurrency, warmStart + warmupSeconds * 1000, () => warm++);
   const firstRps = warmupSeconds > 0 ? warm / ((performance.now() - warmStart) / 1000) : NaN;
   const latencies: number[] = [];
+  const othersCpu = () => bystanders.reduce<number>((sum, other) => sum + cpuMicros(other), 0);
   const cpuBefore = cpuMicros(pid);
+  const othersBefore = othersCpu();
   await drive(operation, concurrency, performance.now() + seconds * 1000, (ms) => latencies.push(ms));
   const done = latencies.length;
   const cpuUs = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / done;
-  return { rps: done / seconds, p50: median(latencies), cpuUs, firstRps };
+  const bystanderMsPerS = (othersCpu() - othersBefore) / 1000 / seconds;
+  return { rps: done / seconds, p50: median(latencies), cpuUs, firstRps, bystanderMsPerS };
 }
