@@ -2,12 +2,12 @@
  * `npm run bench:ab -- <other build's dist-bench/src/main.js>`: this build of the gateway against
  * another (a worktree of an earlier commit, built with `npx tsc -p tsconfig.bench.json`), over one
  * sandbox, taking turns (BENCH_ROUNDS, default 5, of BENCH_SECONDS, default 3, per scenario and
- * build, each after support.ts's warm-up) so that the machine's drift falls on both alike. Prints each build's median operations
- * per second, CPU µs per operation (/proc/<pid>/stat) and p50 latency, and the median of the
- * rounds' CPU ratios (this build's over the other's, each round's two runs side by side) with
- * its quartiles: what a change moved. The ratio is the figure to trust: the machine's speed
- * drifts between rounds, which the separate medians take in and the pairs cancel (this build
- * against itself: medians 10% apart, the paired ratio within 4% of 1).
+ * build, each after support.ts's warm-up) so that the machine's drift falls on both alike.
+ * Prints each build's median operations per second, CPU µs per operation (/proc/<pid>/stat) and
+ * p50 latency, and the median of the rounds' CPU ratios (this build's over the other's, each
+ * round's two runs side by side) with its quartiles: what a change moved. The ratio is the figure
+ * to trust: the machine's speed drifts between rounds, which the separate medians take in and
+ * the pairs cancel (this build against itself: medians 10% apart, the paired ratio within 4% of 1).
  *
  * BENCH_CONCURRENCY (default 10) sets the callers; 1 compares latency. BENCH_CACHED=1 compares
  * the gateways with their cache on; BENCH_SCENARIO one of bill, page, refunds. BENCH_OTHER_ENV
