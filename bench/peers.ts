@@ -284,16 +284,16 @@ try {
   await waitUntilUp(`http://127.0.0.1:${PORTS.floor}/page`);
 
   const samples: Record<string, Sample[]> = {};
-  // The gateways' own CPU per operation (the issue's second yardstick); Hive's too, for the record.
-  const pidOf: Partial<Record<System, () => number | undefined>> = {
-    uncached: () => processes.uncached.pid,
-    cached: () => processes.cached.pid,
-    hive: () => processes.hive?.pid,
-  };
-  // The processes with no part in a system's operation: what they burn while it is measured
-  // (a collection after their own load, say) comes out of the shared cores.
+  // The process that serves a system's operations (direct REST: only the sandbox). Its CPU per
+  // operation is read: the gateways' own (the issue's second yardstick), Hive's for the record.
+  // The others have no part in the operation: what they burn while it is measured (a collection
+  // after their own load, say) comes out of the shared cores.
   const servedBy = (system: System) =>
     system === 'hive @resolveTo' ? 'hive' : system === 'direct' ? undefined : system;
+  const pidOf = (system: System) => {
+    const name = servedBy(system);
+    return name && processes[name]?.pid;
+  };
   const bystandersOf = (system: System) =>
     (['uncached', 'cached', 'hive', 'floor'] as const)
       .filter((name) => name !== servedBy(system))
@@ -306,7 +306,7 @@ try {
           const operation = ops[scenario][system];
           if (!operation) continue;
           (samples[`${scenario}|${concurrency}|${system}`] ??= []).push(
-            await measure(operation, concurrency, SECONDS, pidOf[system]?.(), {
+            await measure(operation, concurrency, SECONDS, pidOf(system), {
               bystanders: bystandersOf(system),
             }),
           );
