@@ -128,6 +128,13 @@ describe('the gateway as a federation subgraph (SUBGRAPH=true)', () => {
     );
   });
 
+  it("gives a router the trace it asks for (Apollo's inline trace, ftv1), and nobody a trace unasked", async () => {
+    const asked = { ...bearer(KEYS.router), 'apollo-federation-include-trace': 'ftv1' };
+    const traced = await t.post('{ _service { sdl } }', {}, asked);
+    expect(traced.extensions?.ftv1).toEqual(expect.stringMatching(/^[A-Za-z0-9+/]{20,}={0,2}$/));
+    expect((await t.post('{ _service { sdl } }', {}, bearer(KEYS.router))).extensions?.ftv1).toBeUndefined();
+  });
+
   it('resolves entities through the loaders: 50 bills make the calls 50 bill(id) look-ups would', async () => {
     const bills = [];
     for (let i = 0; i < 50; i++) bills.push(await t.rest.bill());

@@ -15,6 +15,7 @@ export interface GraphQLAnswer<T> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 /**
