@@ -295,7 +295,7 @@ try {
     return name && processes[name]?.pid;
   };
   const bystandersOf = (system: System) =>
-    (['uncached', 'cached', 'hive', 'floor'] as const)
+    (Object.keys(processes) as Array<keyof typeof processes>)
       .filter((name) => name !== servedBy(system))
       .map((name) => processes[name]?.pid);
   for (let round = 1; round <= ROUNDS; round++) {
